@@ -1,0 +1,49 @@
+# Interview Rebound. The two commands a newcomer needs:
+#   make serve   - install what the site needs, then serve it at http://127.0.0.1:8000
+#   make test    - install what the tests need, then run the whole test suite
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The browser tests drive Debian's Chromium; root installs it directly, others through sudo.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve build check test clean
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.site-installed
+
+serve: $(VENV)/.site-installed  ## Serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(VENV)/.site-installed  ## Check the data in data/ (fast; no build)
+	$(BIN)/python -m macros.check
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+test: $(VENV)/.test-installed $(CHROMIUM)  ## Install what the tests need and run them all
+	$(BIN)/python -m pytest
+
+clean:  ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache

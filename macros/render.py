@@ -1,0 +1,81 @@
+"""Render the checked knowledge base to HTML through the templates in macros/templates/.
+
+Contributor text is data, never markup: it is escaped, or, where a little
+Markdown is allowed, converted by a plain Markdown instance with raw HTML
+turned off and then cleaned by nh3. Curly braces are written as entities, so
+no later template pass could ever run text from data.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _plain_markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")  # <div>... in data shows as text
+    md.inlinePatterns.deregister("html")  # so does <b>, <script>, <img ...>
+    return md
+
+
+_MARKDOWN = _plain_markdown()
+
+
+def _hide_braces(html: str) -> str:
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def markdown_to_html(text: str, inline: bool = False) -> Markup:
+    """A little Markdown (emphasis, links, lists) from data, as safe HTML."""
+    html = nh3.clean(_MARKDOWN.reset().convert(text), tags=ALLOWED_TAGS,
+                     attributes={"a": {"href"}}, url_schemes=ALLOWED_URL_SCHEMES,
+                     link_rel="noopener noreferrer")
+    if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(_hide_braces(html))
+
+
+def _escape_value(value):
+    """Applied to every {{ value }} in a template: escape text that is not already safe HTML."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(_hide_braces(str(escape(value))))
+    return value
+
+
+def long_date(value: str) -> str:
+    day = datetime.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+class Renderer:
+    """Renders templates for one site; `page_url` makes every link relative to the page it lands on."""
+
+    def __init__(self, kb, repository: str):
+        self.kb = kb
+        self.repository = repository.rstrip("/")
+        self.jinja = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=True,
+                                 undefined=StrictUndefined, finalize=_escape_value,
+                                 trim_blocks=True, lstrip_blocks=True)
+        self.jinja.filters["markdown"] = markdown_to_html
+        self.jinja.filters["inline_markdown"] = lambda text: markdown_to_html(text, inline=True)
+        self.jinja.filters["long_date"] = long_date
+
+    def render(self, template: str, page_url: str, **context) -> str:
+        def url(target: str) -> str:
+            return get_relative_url(target, page_url)
+
+        html = self.jinja.get_template(template).render(
+            kb=self.kb, url=url, tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),
+            repository=self.repository, **context)
+        # No blank lines, so Markdown keeps the whole result as one raw HTML block.
+        return "\n".join(line for line in html.splitlines() if line.strip())

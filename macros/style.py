@@ -1,0 +1,90 @@
+"""The plain-language rules for reader-facing text (rule codes S4xx).
+
+Readers arrive upset, so every sentence must be short and easy: at most 25
+words a sentence, a Flesch reading ease of 60 or more for each tip, and
+checklist items of at most 12 words.
+"""
+from __future__ import annotations
+
+import re
+
+import textstat
+
+MAX_SENTENCE_WORDS = 25
+MIN_READING_EASE = 60
+MAX_CHECKLIST_ITEM_WORDS = 12
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_WORD = re.compile(r"[A-Za-z0-9'’]+")
+
+
+def plain(text: str) -> str:
+    """Text without the little Markdown that tips may use."""
+    return _MARKDOWN_LINK.sub(r"\1", text).replace("*", "").replace("_", " ").replace("`", "")
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(plain(text).strip()) if part]
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _prose_fields(entry: dict, keys: tuple[str, ...]):
+    for key in keys:
+        value = entry.get(key)
+        if isinstance(value, str):
+            yield (key,), value
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield (key, index), item
+
+
+def _long_sentences(record, path: tuple, text: str):
+    for sentence in sentences(text):
+        words = word_count(sentence)
+        if words > MAX_SENTENCE_WORDS:
+            start = " ".join(sentence.split()[:6])
+            yield record, "S401", f"sentence of {words} words (limit {MAX_SENTENCE_WORDS}): \"{start} ...\"", path
+
+
+def style_problems(kb, record_of, reflection_record):
+    """Yield (record, code, message, path) for each style problem in the knowledge base."""
+    for tip in kb.tips:
+        record = record_of(tip)
+        fields = list(_prose_fields(tip, ("title", "summary", "why", "steps", "avoid")))
+        for path, text in fields:
+            yield from _long_sentences(record, path, text)
+        if len(sentences(tip["summary"])) > 1:
+            yield record, "S404", "summary has more than one sentence", ("summary",)
+        whole = " ".join(plain(text).rstrip(".!?") + "." for _, text in fields)
+        ease = textstat.flesch_reading_ease(whole)
+        if ease < MIN_READING_EASE:
+            yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
+
+    for checklist in kb.checklists:
+        record = record_of(checklist)
+        yield from _long_sentences(record, ("intro",), checklist["intro"])
+        for group_index, group in enumerate(checklist["groups"]):
+            for item_index, item in enumerate(group["items"]):
+                path = ("groups", group_index, "items", item_index, "text")
+                words = word_count(plain(item["text"]))
+                if words > MAX_CHECKLIST_ITEM_WORDS:
+                    yield record, "S403", f"item has {words} words (limit {MAX_CHECKLIST_ITEM_WORDS})", path
+
+    for template in kb.templates:
+        record = record_of(template)
+        for path, text in _prose_fields(template, ("use_when", "guidance")):
+            yield from _long_sentences(record, path, text)
+
+    if reflection_record is not None:
+        yield from _long_sentences(reflection_record, ("intro",), kb.reflection["intro"])
+        for key in ("prompts", "lists"):
+            for index, entry in enumerate(kb.reflection[key]):
+                yield from _long_sentences(reflection_record, (key, index, "hint"), entry["hint"])
+
+    for kind in ("themes", "stages", "situations"):
+        for entry in getattr(kb, kind):
+            yield from _long_sentences(record_of(entry), ("description",), entry["description"])

@@ -1,0 +1,140 @@
+"""The real site, built with `mkdocs build --strict` into a temporary folder, read as HTML."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, build, copy_project
+
+TIPS = sorted((PROJECT / "data" / "tips").glob("*.yaml"))
+SOURCES = yaml.safe_load((PROJECT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+
+
+def load_tip(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+class Elements(HTMLParser):
+    """Collects (tag, attributes, text) for elements with an id, and every link."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.ids: dict[str, str] = {}
+        self.links: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            assert attrs["id"] not in self.ids, f"duplicate id {attrs['id']}"
+            self.ids[attrs["id"]] = tag
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+
+
+def section(html: str, element_id: str) -> str:
+    """The HTML of the <article> or <section> that has this id."""
+    match = re.search(rf'<(article|section) [^>]*id="{re.escape(element_id)}".*?</\1>', html, re.S)
+    assert match, f"no element #{element_id}"
+    return match.group(0)
+
+
+def test_every_tip_once_on_its_theme_page_with_anchor_and_sources(built_site):
+    assert len(TIPS) >= 30
+    for path in TIPS:
+        tip = load_tip(path)
+        html = (built_site / "themes" / tip["theme"] / "index.html").read_text(encoding="utf-8")
+        assert html.count(f'id="tip-{tip["id"]}"') == 1, tip["id"]
+        article = section(html, f"tip-{tip['id']}")
+        assert f"{len(tip['sources'])} of {len(SOURCES)} sources give this advice" in article
+        for source_id in tip["sources"]:
+            assert f'href="../../sources/#source-{source_id}"' in article
+        assert f"/edit/main/data/tips/{tip['id']}.yaml" in article
+        # and nowhere else in full
+        for other in (built_site / "themes").glob("*/index.html"):
+            if other.parent.name != tip["theme"]:
+                assert f'id="tip-{tip["id"]}"' not in other.read_text(encoding="utf-8")
+
+
+def test_timeline_lists_every_tip_under_its_stage_in_order(built_site):
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    stages = yaml.safe_load((PROJECT / "data" / "stages.yaml").read_text(encoding="utf-8"))["stages"]
+    positions = [html.index(f'id="stage-{stage["id"]}"') for stage in sorted(stages, key=lambda s: s["order"])]
+    assert positions == sorted(positions)
+    for path in TIPS:
+        tip = load_tip(path)
+        stage_html = section_of_stage(html, tip["stage"])
+        assert f'href="../themes/{tip["theme"]}/#tip-{tip["id"]}"' in stage_html, tip["id"]
+
+
+def section_of_stage(html: str, stage_id: str) -> str:
+    match = re.search(rf'<li class="ir-timeline__stage" id="stage-{stage_id}">.*?</ul>', html, re.S)
+    assert match
+    return match.group(0)
+
+
+def test_sources_page_lists_the_tips_that_cite_each_source(built_site):
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    tips = [load_tip(path) for path in TIPS]
+    for source in SOURCES:
+        entry = section(html, f"source-{source['id']}")
+        assert f'href="{source["url"]}"' in entry
+        linked = set(re.findall(r'#tip-([a-z0-9-]+)"', entry))
+        assert linked == {tip["id"] for tip in tips if source["id"] in tip["sources"]}, source["id"]
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    pages = {path: Elements(path.read_text(encoding="utf-8")) for path in built_site.rglob("*.html")}
+    for path, elements in pages.items():
+        if path.name == "404.html":  # its links start from site_url, for any missing address
+            continue
+        for href in elements.links:
+            if re.match(r"^(https?:|mailto:)", href) or href == "#":
+                continue
+            target, _, anchor = href.partition("#")
+            target_path = (path.parent / target).resolve() if target else path
+            if target_path.is_dir():
+                target_path = target_path / "index.html"
+            assert target_path.exists(), f"{path}: broken link {href}"
+            if anchor and target_path in pages:
+                assert anchor in pages[target_path].ids, f"{path}: missing anchor {href}"
+
+
+def test_no_template_syntax_or_outside_requests_in_any_page(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "{{" not in html and "{%" not in html, path
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        # every script, style and image is the site's own
+        loaded = re.findall(r'<(?:script|img|iframe|source)[^>]+src="([^"]+)"', html) + re.findall(
+            r'<link[^>]+rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]+href="([^"]+)"', html)
+        assert loaded, path
+        for url in loaded:
+            assert not re.match(r"^(https?:)?//", url), f"{path}: loads {url}"
+
+
+def test_footer_states_the_licences(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in html and "MIT" in html
+
+
+def test_bad_data_stops_the_build_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    tip = project / "data" / "tips" / TIPS[0].name
+    tip.write_text(tip.read_text(encoding="utf-8").replace("\ntheme: ", "\ntheme: no-such-theme-"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"data/tips/{TIPS[0].name}:" in result.stderr
+    assert " E301 theme: unknown theme 'no-such-theme-" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists(), "a half-built site was left behind"
+
+
+@pytest.mark.parametrize("page", ["index.html", "timeline/index.html", "sources/index.html"])
+def test_pages_carry_an_html_comment_naming_their_data(built_site, page):
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert "<!-- Rendered from data/" in html
