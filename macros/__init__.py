@@ -8,15 +8,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from .knowledge import DataError, load_knowledge_base
-from .render import Renderer
-
 log = logging.getLogger("mkdocs.plugins.interview_rebound")
 
 
 def define_env(env):
+    # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
+    from mkdocs.exceptions import PluginError
+
+    from .knowledge import DataError, load_knowledge_base
+    from .render import Renderer
+
     project_dir = Path(env.project_dir)
     try:
         kb = load_knowledge_base(project_dir / "data", Path(env.conf["docs_dir"]))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
+                         StreamEndEvent)
+from yaml.nodes import ScalarNode
 
 MAX_FILE_BYTES = 100_000
 MAX_DEPTH = 12
@@ -24,25 +25,12 @@ class YamlFileError(Exception):
     message: str
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and deep nesting."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(AliasEvent) or self.peek_event().anchor is not None:
-            mark = self.peek_event().start_mark
-            raise YamlFileError(mark.line + 1, "E103", "anchors and aliases (& and *) are not allowed")
-        self._depth = getattr(self, "_depth", 0) + 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise YamlFileError(mark.line + 1, "E104", f"data is nested more than {MAX_DEPTH} levels deep")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's fast parser where present; only its events are used, never its composer."""
 
 
 # Keep dates such as 2026-11-22 as plain strings, as JSON and the schemas expect.
-_StrictLoader.yaml_implicit_resolvers = {
+_Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -58,41 +46,66 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlFileError(line, "E100", "file is not valid UTF-8 text") from None
-    loader = _StrictLoader(text)
+    loader = _Loader(text)
+    lines: dict[tuple, int] = {}
     try:
-        root = loader.get_single_node()
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            raise YamlFileError(1, "E100", "file is empty")
+        loader.get_event()  # document start
+        data = _compose(loader, (), lines, 1)
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            line = loader.peek_event().start_mark.line + 1
+            raise YamlFileError(line, "E101", "only one YAML document per file: remove the extra ---")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "invalid YAML"
-        if "\t" in problem or "\\t" in problem:
+        source_lines = text.splitlines()
+        bad_line = source_lines[mark.line] if mark and mark.line < len(source_lines) else ""
+        if "\t" in bad_line or "\\t" in problem:
             problem += " (use spaces, not tabs, to indent)"
         raise YamlFileError(mark.line + 1 if mark else 1, "E101", f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as error:
         raise YamlFileError(1, "E101", f"YAML syntax error: {error}") from None
     finally:
         loader.dispose()
-    if root is None:
+    if data is None:
         raise YamlFileError(1, "E100", "file is empty")
-    lines: dict[tuple, int] = {}
-    return _to_data(root, (), lines, loader), lines
+    return data, lines
 
 
-def _to_data(node, path: tuple, lines: dict, loader) -> object:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise YamlFileError(key_node.start_mark.line + 1, "E101", "a key must be a plain word")
-            key = key_node.value
-            if key in result:
-                raise YamlFileError(key_node.start_mark.line + 1, "E102", f"duplicate key '{key}'")
-            result[key] = _to_data(value_node, path + (key,), lines, loader)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, SequenceNode):
-        return [_to_data(item, path + (i,), lines, loader) for i, item in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as error:
-        raise YamlFileError(node.start_mark.line + 1, "E101", f"YAML value error: {error}") from None
+def _compose(loader, path: tuple, lines: dict, depth: int) -> object:
+    """Build plain data from parser events, refusing what contributor files must not hold."""
+    event = loader.get_event()
+    line = event.start_mark.line + 1
+    if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+        raise YamlFileError(line, "E103", "anchors and aliases (& and *) are not allowed")
+    if depth > MAX_DEPTH:
+        raise YamlFileError(line, "E104", f"data is nested more than {MAX_DEPTH} levels deep")
+    lines[path] = line
+    if isinstance(event, ScalarEvent):
+        tag = event.tag if event.tag not in (None, "!") else loader.resolve(ScalarNode, event.value, event.implicit)
+        try:
+            return loader.construct_object(ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        except yaml.YAMLError as error:
+            raise YamlFileError(line, "E101", f"YAML value error: {getattr(error, 'problem', error)}") from None
+    if isinstance(event, SequenceStartEvent):
+        items = []
+        while not loader.check_event(SequenceEndEvent):
+            items.append(_compose(loader, path + (len(items),), lines, depth + 1))
+        loader.get_event()
+        return items
+    result = {}
+    while not loader.check_event(MappingEndEvent):
+        key_event = loader.peek_event()
+        key_line = key_event.start_mark.line + 1
+        if not isinstance(key_event, ScalarEvent):
+            raise YamlFileError(key_line, "E101", "a key must be a plain word")
+        key = str(_compose(loader, path + ("(key)",), lines, depth + 1))
+        if key in result:
+            raise YamlFileError(key_line, "E102", f"duplicate key '{key}'")
+        result[key] = _compose(loader, path + (key,), lines, depth + 1)
+        lines[path + (key,)] = key_line
+    loader.get_event()
+    return result
