@@ -5,6 +5,7 @@ macro renders one template from macros/templates/ with the checked data.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
@@ -15,8 +16,13 @@ def define_env(env):
     # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
     from mkdocs.exceptions import PluginError
 
-    from .knowledge import DataError, load_knowledge_base
-    from .render import Renderer
+    from . import knowledge, render, rules, style, yamlfile
+
+    # `make serve` rebuilds in the same process after each edit: reload our own code so edits
+    # to macros/*.py show up too, not only edits to data/, docs/ and the templates.
+    for module in (yamlfile, rules, style, knowledge, render):
+        importlib.reload(module)
+    DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
 
     project_dir = Path(env.project_dir)
     try:

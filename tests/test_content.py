@@ -1,16 +1,19 @@
 """The real content: complete, sourced, in the project's own words, and passing the style rules."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
 from conftest import PROJECT
 from macros.knowledge import load_knowledge_base
+from macros.yamlfile import read_yaml
 
 ORIGINALITY = PROJECT.parent / "shared" / "tools" / "originality.py"
 
@@ -56,6 +59,18 @@ def test_reflection_prompts_cover_the_five_questions(kb):
     questions = " ".join(prompt["question"].lower() for prompt in kb.reflection["prompts"])
     for words in ("went wrong", "went well", "feel", "differently", "next"):
         assert words in questions, words
+
+
+def test_every_data_file_names_its_schema_and_matches_it():
+    files = sorted((PROJECT / "data").rglob("*.yaml"))
+    assert len(files) > 40
+    for path in files:
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+\.schema\.json)", first_line)
+        assert match, f"{path} does not start with its schema line"
+        schema_path = (path.parent / match.group(1)).resolve()
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        jsonschema.validate(read_yaml(path)[0], schema)
 
 
 def test_coverage_table_accounts_for_every_source_and_agrees_with_the_tips(kb, coverage):
