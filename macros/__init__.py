@@ -15,6 +15,8 @@ def define_env(env):
     # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
     from mkdocs.exceptions import PluginError
 
+    from .datapage import open_data_context
+    from .export import build_date
     from .knowledge import DataError, load_knowledge_base
     from .render import Renderer
 
@@ -27,6 +29,7 @@ def define_env(env):
         log.info("data warning (the build goes on): %s", warning)
     renderer = Renderer(kb, env.conf["extra"]["repository"])
     env.variables["kb"] = kb
+    env.variables["build_date"] = build_date()
 
     def page_macro(template: str):
         def macro(**context) -> str:
@@ -41,3 +44,17 @@ def define_env(env):
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
+
+    @env.macro
+    def open_data(part: str, kind: str = "") -> str:
+        """One part of the Open data page: "download", "citation", or the "fields" of one kind of record
+        (or, with no kind, of the file as a whole). Each part is macros/templates/data_<part>.html."""
+        context = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
+        return page_macro(f"data_{part}.html")(kind=kind, **context)
+
+
+def on_post_build(env):
+    """After the build, publish the checked knowledge base as open data (see export.py)."""
+    from .export import write_open_data
+
+    write_open_data(env.variables["kb"], Path(env.conf["site_dir"]), env.variables["build_date"], env.conf["site_url"])
