@@ -44,6 +44,7 @@ def define_env(env):
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
+    env.macro(page_macro("guide.html"), "guide")
 
     @env.macro
     def open_data(part: str, kind: str = "") -> str:
