@@ -121,6 +121,30 @@ def test_printed_plan_holds_the_chosen_tips_and_no_form(visit, paper):
     assert len(PdfReader(io.BytesIO(page.pdf(format=paper))).pages) <= 3
 
 
+def test_printing_before_any_choice_gives_every_situation_and_its_tips(visit):
+    page = open_guide(visit)
+    text = pdf_text(page, "A4")
+    for situation in SITUATIONS:
+        assert situation["title"] in text
+        for tip in plan_for([situation["id"]]):
+            assert tip["title"] in text
+    assert [words for words in (LEGEND, "Your plan", "Tick one or more boxes", "Print this plan") if words in text] == []
+
+
+def test_without_the_data_file_the_page_keeps_its_plain_list(visit, site_url):
+    result = visit(None)
+    page = result.page
+    page.route("**/api/v1/knowledge-base.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(site_url + "guide/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#every-situation").is_visible()
+    assert page.locator("#guide-form").is_hidden()
+    assert page.locator("#plan").is_hidden()
+    # The only console error is the browser's own note of the missing file; the script adds none.
+    assert len(result.console_errors) == 1 and "404" in result.console_errors[0]
+    result.console_errors.clear()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_printed_plan_is_black_on_white_on_its_own_named_page(visit, scheme):
     page = open_guide(visit, "?s=late", color_scheme=scheme)

@@ -22,6 +22,7 @@
   const stageList = plan.querySelector(".ir-plan__stages");
   const printButton = plan.querySelector(".ir-plan__print");
   const address = plan.querySelector(".ir-plan__address");
+  const jump = form.querySelector(".ir-guide__jump a");
   const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
 
   function element(tag, className, text) {
@@ -119,6 +120,8 @@
         status.textContent = plural(shown, "tip") + " for " + situations + ". Take them in this order.";
       }
       printButton.hidden = chosen.length === 0;
+      root.classList.toggle("ir-guide--has-plan", chosen.length > 0);
+      jump.textContent = chosen.length ? "Go to your plan (" + plural(shown, "tip") + ")" : "Go to your plan";
       const url = new URL(window.location.href);
       url.search = chosen.length ? "?s=" + chosen.join(",") : "";
       window.history.replaceState(window.history.state, "", url.href);
