@@ -16,13 +16,14 @@ def define_env(env):
     # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
     from mkdocs.exceptions import PluginError
 
-    from . import knowledge, render, rules, style, yamlfile
+    from . import datapage, export, knowledge, render, rules, style, yamlfile
 
     # `make serve` rebuilds in the same process after each edit: reload our own code so edits
     # to macros/*.py show up too, not only edits to data/, docs/ and the templates.
-    for module in (yamlfile, rules, style, knowledge, render):
+    for module in (yamlfile, rules, style, knowledge, render, export, datapage):
         importlib.reload(module)
     DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
+    open_data_context, build_date = datapage.open_data_context, export.build_date
 
     project_dir = Path(env.project_dir)
     try:
@@ -33,6 +34,7 @@ def define_env(env):
         log.info("data warning (the build goes on): %s", warning)
     renderer = Renderer(kb, env.conf["extra"]["repository"])
     env.variables["kb"] = kb
+    env.variables["build_date"] = build_date()
 
     def page_macro(template: str):
         def macro(**context) -> str:
@@ -47,3 +49,18 @@ def define_env(env):
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
+    env.macro(page_macro("guide.html"), "guide")
+
+    @env.macro
+    def open_data(part: str, kind: str = "") -> str:
+        """One part of the Open data page: "download", "citation", or the "fields" of one kind of record
+        (or, with no kind, of the file as a whole). Each part is macros/templates/data_<part>.html."""
+        context = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
+        return page_macro(f"data_{part}.html")(kind=kind, **context)
+
+
+def on_post_build(env):
+    """After the build, publish the checked knowledge base as open data (see export.py)."""
+    from .export import write_open_data
+
+    write_open_data(env.variables["kb"], Path(env.conf["site_dir"]), env.variables["build_date"], env.conf["site_url"])
