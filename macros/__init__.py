@@ -41,3 +41,6 @@ def define_env(env):
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
+
+    from .contribute import define_contribute_macros
+    define_contribute_macros(env, kb, page_macro, project_dir)
