@@ -46,6 +46,10 @@ new-tip: export NEW_TIP_STAGE = $(value STAGE)
 new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME=... STAGE=... (or it asks)
 	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
 
+.PHONY: links
+links: $(VENV)/.site-installed  ## Check that every source article's address still answers (needs the internet)
+	$(BIN)/python scripts/check_links.py
+
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
