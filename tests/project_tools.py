@@ -29,10 +29,11 @@ def make_ready(project: Path) -> Path:
     _shim(bin_dir / "python")
     _shim(bin_dir / "mkdocs", "mkdocs")
     (bin_dir / "activate").touch()
-    later = time.time() + 60  # newer than the requirements files, so make installs nothing
+    earlier = time.time() - 60  # the requirements files are older than the markers, so make installs nothing
+    for requirements in project.glob("requirements*.txt"):
+        os.utime(requirements, (earlier, earlier))
     for marker in (".site-installed", ".test-installed"):
         (project / ".venv" / marker).touch()
-        os.utime(project / ".venv" / marker, (later, later))
     return project
 
 
