@@ -38,6 +38,18 @@ build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any wa
 check: $(VENV)/.site-installed  ## Check the data in data/ (fast; no build)
 	$(BIN)/python -m macros.check
 
+# Values go through the environment, so quotes or apostrophes in a title cannot break the command.
+.PHONY: new-tip
+new-tip: export NEW_TIP_TITLE = $(value TITLE)
+new-tip: export NEW_TIP_THEME = $(value THEME)
+new-tip: export NEW_TIP_STAGE = $(value STAGE)
+new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME=... STAGE=... (or it asks)
+	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
+
+.PHONY: links
+links: $(VENV)/.site-installed  ## Check that every source article's address still answers (needs the internet)
+	$(BIN)/python scripts/check_links.py
+
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium

@@ -16,11 +16,11 @@ def define_env(env):
     # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
     from mkdocs.exceptions import PluginError
 
-    from . import datapage, export, knowledge, render, rules, style, yamlfile
+    from . import contribute, datapage, export, knowledge, render, rules, style, yamlfile
 
     # `make serve` rebuilds in the same process after each edit: reload our own code so edits
     # to macros/*.py show up too, not only edits to data/, docs/ and the templates.
-    for module in (yamlfile, rules, style, knowledge, render, export, datapage):
+    for module in (yamlfile, rules, style, knowledge, render, export, datapage, contribute):
         importlib.reload(module)
     DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
     open_data_context, build_date = datapage.open_data_context, export.build_date
@@ -50,6 +50,7 @@ def define_env(env):
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
     env.macro(page_macro("guide.html"), "guide")
+    contribute.define_contribute_macros(env, kb, page_macro, project_dir)
 
     @env.macro
     def open_data(part: str, kind: str = "") -> str:

@@ -394,3 +394,15 @@ def _type_name(value) -> str:
         return "empty"
     return {str: "text", list: "a list", dict: "a group of fields", bool: "true/false",
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def load_vocabulary(data_dir: Path, kind: str) -> list[dict]:
+    """One vocabulary file (themes, stages, situations or sources), read and checked on its own.
+
+    For tools such as `make new-tip` that need the ids even while a tip elsewhere is half written.
+    """
+    checker = _Checker(Path(data_dir), datetime.date.today())
+    entries = checker._read_list_file(kind, VOCABULARY_FILES[kind])
+    if checker.problems:
+        raise DataError(checker.problems)
+    return sorted(entries, key=lambda entry: entry.get("order", 0))

@@ -16,12 +16,14 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "data"
 SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data")
+# What a contributor's clone has on top: the commands, the guide and the GitHub files.
+TOOL_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "CONTRIBUTING.md", ".github", "scripts")
 
 
-def copy_project(destination: Path, data: Path | None = None) -> Path:
-    """A copy of everything the site build reads, optionally with other data."""
+def copy_project(destination: Path, data: Path | None = None, tools: bool = False) -> Path:
+    """A copy of everything the site build reads, optionally with other data, and with `tools` the Makefile etc."""
     destination.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
+    for part in SITE_PARTS + (TOOL_PARTS if tools else ()):
         source = PROJECT / part
         if part == "data" and data is not None:
             source = data
