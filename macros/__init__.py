@@ -52,12 +52,13 @@ def define_env(env):
     env.macro(page_macro("guide.html"), "guide")
     contribute.define_contribute_macros(env, kb, page_macro, project_dir)
 
+    open_data_page = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
+
     @env.macro
     def open_data(part: str, kind: str = "") -> str:
         """One part of the Open data page: "download", "citation", or the "fields" of one kind of record
         (or, with no kind, of the file as a whole). Each part is macros/templates/data_<part>.html."""
-        context = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
-        return page_macro(f"data_{part}.html")(kind=kind, **context)
+        return page_macro(f"data_{part}.html")(kind=kind, **open_data_page)
 
 
 def on_post_build(env):

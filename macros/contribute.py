@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .knowledge import schema_for
+from .knowledge import resolve_ref, schema_for
 from .rules import RULES
 
 # Rule codes by their first two characters, in the order a checker run finds them.
@@ -21,14 +21,6 @@ RULE_GROUPS = {
     "W5": "Warnings (the check still passes)",
 }
 _VOCABULARY_FILE = re.compile(r"data/(themes|stages|situations|sources)\.yaml")
-
-
-def _resolve(schema: dict, spec: dict) -> dict:
-    """A property with its $ref filled in; the property's own keys (its description) win."""
-    if "$ref" not in spec:
-        return spec
-    target = schema["$defs"][spec["$ref"].rsplit("/", 1)[-1]]
-    return {**target, **{key: value for key, value in spec.items() if key != "$ref"}}
 
 
 def _characters(spec: dict) -> str | None:
@@ -82,13 +74,13 @@ def tip_field_reference(kb) -> list[dict]:
     required = set(schema.get("required", []))
     fields = []
     for name, raw in schema["properties"].items():
-        spec = _resolve(schema, raw)
+        spec = resolve_ref(schema, raw)
         holds = " ".join(spec.get("description", "").split())
         vocabulary = _VOCABULARY_FILE.search(holds)
         # Where the ids come from a vocabulary file, its ids say more than the id pattern does.
         choices = [entry["id"] for entry in getattr(kb, vocabulary.group(1))] if vocabulary else []
         if spec.get("type") == "array":
-            items = _resolve(schema, spec.get("items", {}))
+            items = resolve_ref(schema, spec.get("items", {}))
             limits = _list_limits(spec, {} if choices else items)
         else:
             limits = [] if choices else _value_limits(spec)

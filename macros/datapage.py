@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .export import EXPORT_PATH, KINDS, LICENSE, SCHEMA_VERSION, json_text
-from .knowledge import RECORD_FOLDERS, VOCABULARY_FILES, KnowledgeBase, schema_for
+from .knowledge import RECORD_FOLDERS, VOCABULARY_FILES, KnowledgeBase, resolve_ref, schema_for
 
 
 @dataclass(frozen=True)
@@ -28,27 +28,16 @@ def _fields(node: dict, root: dict, prefix: str) -> list[Field]:
     rows = []
     required = set(node.get("required", ()))
     for name, prop in node.get("properties", {}).items():
-        prop = _resolve(prop, root)
+        prop = resolve_ref(root, prop)
         path = prefix + name
         rows.append(Field(path, _kind(prop, root), name in required, prop.get("description", "")))
         if prop.get("type") == "object":
             rows += _fields(prop, root, path + ".")
         elif prop.get("type") == "array":
-            items = _resolve(prop.get("items", {}), root)
+            items = resolve_ref(root, prop.get("items", {}))
             if items.get("type") == "object":
                 rows += _fields(items, root, path + "[].")
     return rows
-
-
-def _resolve(prop: dict, root: dict) -> dict:
-    """A property with its local $ref (#/$defs/...) filled in; its own keys win."""
-    ref = prop.get("$ref", "")
-    if not ref.startswith("#/"):
-        return prop
-    target = root
-    for part in ref[2:].split("/"):
-        target = target[part]
-    return {**target, **{key: value for key, value in prop.items() if key != "$ref"}, "ref_name": part}
 
 
 def _kind(prop: dict, root: dict) -> str:
@@ -59,7 +48,7 @@ def _kind(prop: dict, root: dict) -> str:
         return "list" if "#" in ref else "record"
     kind = prop.get("type")
     if kind == "array":
-        items = _resolve(prop.get("items", {}), root)
+        items = resolve_ref(root, prop.get("items", {}))
         if items.get("type") == "object" or "$ref" in items:
             return "list of records"
         return "list of " + {"id": "ids", "date": "dates"}.get(_kind(items, root), _kind(items, root))

@@ -119,6 +119,18 @@ def schema_for(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+def resolve_ref(schema: dict, prop: dict) -> dict:
+    """A schema property with its local $ref (#/$defs/...) filled in; the property's own keys win.
+    `ref_name` tells which definition it was, for example "id" or "date"."""
+    ref = prop.get("$ref", "")
+    if not ref.startswith("#/"):
+        return prop
+    target = schema
+    for part in ref[2:].split("/"):
+        target = target[part]
+    return {**target, **{key: value for key, value in prop.items() if key != "$ref"}, "ref_name": part}
+
+
 @functools.cache
 def _validators(name: str):
     """A compiled check that is ten times faster for the usual case of a sound file,
