@@ -8,8 +8,13 @@ US Letter, with and without JavaScript. The `visit` fixture fails any test that 
 from __future__ import annotations
 
 import base64
+import functools
+import http.server
 import io
+import itertools
+import json
 import re
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
@@ -19,7 +24,9 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from conftest import PROJECT
+from conftest import PROJECT, build, copy_project
+from macros.knowledge import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
+from macros.style import MAX_CHECKLIST_ITEM_WORDS
 
 
 def load(relative: str) -> dict:
@@ -284,6 +291,87 @@ def test_without_javascript_the_checklist_shows_every_box_and_no_dead_buttons(op
     page.get_by_label(ITEMS[0]["text"]).check()  # a plain checkbox still ticks
     assert page.locator(".ir-tool button:visible").count() == 0
     assert page.get_by_text("on this device only").is_hidden()
+
+
+# ---- the limits in the data checks keep the sheets on paper ------------------------
+
+FILLER = "write down everything that happened during the interview including whatever surprised you most".split()
+
+
+def longest_text(limit: int, max_words: int = 1000, end: str = ".") -> str:
+    """Plain words up to the length limit, in sentences of 20 words (the style rules allow 25)."""
+    words, count = itertools.cycle(FILLER), 0
+    text = ""
+    while True:
+        word = next(words)
+        separator = ". " if count and count % 20 == 0 else " "
+        candidate = (text + separator + (word.capitalize() if separator == ". " else word)).strip()
+        if len(candidate) + len(end) > limit or count + 1 > max_words:
+            return text[0].upper() + text[1:] + end
+        text, count = candidate, count + 1
+
+
+def schema_limit(name: str, *path: str) -> int:
+    node = json.loads((PROJECT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    for key in path:
+        node = node[key]
+    return node["maxLength"]
+
+
+@pytest.fixture(scope="module")
+def longest_site(tmp_path_factory):
+    """The site built with as many, and as long, checklist items and questions as the data checks allow."""
+    project = copy_project(tmp_path_factory.mktemp("longest"))
+    item_props = ("properties", "groups", "items", "properties", "items", "items", "properties")
+    prompt_props = ("properties", "prompts", "items", "properties")
+    list_props = ("properties", "lists", "items", "properties")
+    stages = [stage["id"] for stage in sorted(load("data/stages.yaml")["stages"], key=lambda stage: stage["order"])]
+    tips = [item["tip"] for item in ITEMS]
+    checklist = {**CHECKLIST, "intro": longest_text(schema_limit("checklist", "properties", "intro")), "groups": []}
+    for index in range(MAX_CHECKLIST_ITEMS):  # spread over every stage: one heading each
+        if index < len(stages):
+            checklist["groups"].append({"stage": stages[index], "items": []})
+        checklist["groups"][index % len(stages)]["items"].append({
+            "id": f"item-{index}", "tip": tips[index % len(tips)],
+            "text": longest_text(schema_limit("checklist", *item_props, "text"), MAX_CHECKLIST_ITEM_WORDS)})
+    reflection = {
+        **REFLECTION, "intro": longest_text(schema_limit("reflection", "properties", "intro")),
+        "prompts": [{"id": f"prompt-{index}", "tip": "reflect-after-a-day",
+                     "question": longest_text(schema_limit("reflection", *prompt_props, "question"), end="?"),
+                     "hint": longest_text(schema_limit("reflection", *prompt_props, "hint"))}
+                    for index in range(MAX_REFLECTION["prompts"])],
+        "lists": [{"id": f"list-{index}", "tip": "make-a-dos-and-donts-list",
+                   "title": longest_text(schema_limit("reflection", *list_props, "title"), end=""),
+                   "hint": longest_text(schema_limit("reflection", *list_props, "hint"))}
+                  for index in range(MAX_REFLECTION["lists"])]}
+    (project / "data" / "checklists" / "recovery.yaml").write_text(yaml.safe_dump(checklist), encoding="utf-8")
+    (project / "data" / "reflection.yaml").write_text(yaml.safe_dump(reflection), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_the_longest_data_the_checks_allow_still_prints_on_one_and_two_pages(browser, longest_site, paper):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(longest_site + "checklist/")
+        assert page.locator(".ir-checkbox").count() == MAX_CHECKLIST_ITEMS
+        assert len(printed(page, paper).pages) == 1
+        page.goto(longest_site + "worksheet/")
+        assert page.locator(".ir-worksheet__question").count() == MAX_REFLECTION["prompts"]
+        assert len(printed(page, paper).pages) <= 2
+    finally:
+        context.close()
 
 
 # ---- the reflection worksheet -----------------------------------------------------
