@@ -161,9 +161,11 @@ def box(page, item_id: str):
 
 # ---- the recovery checklist ------------------------------------------------------
 
-def test_ticks_survive_a_reload_and_start_over_clears_them(open_tool):
+def test_ticks_survive_a_reload_and_start_over_clears_them(open_tool, site_url):
     page = open_tool("checklist/")
     assert page.get_by_text("on this device only").is_visible()
+    sent = []
+    page.on("request", lambda request: sent.append((request.method, urlparse(request.url).netloc)))
     chosen = [ITEMS[0]["id"], ITEMS[5]["id"], ITEMS[-1]["id"]]
     for item_id in chosen:
         page.get_by_label(next(item["text"] for item in ITEMS if item["id"] == item_id)).check()
@@ -187,6 +189,9 @@ def test_ticks_survive_a_reload_and_start_over_clears_them(open_tool):
     page.get_by_role("button", name="Start over").click()
     page.reload()
     assert not any(box(page, item["id"]).is_checked() for item in ITEMS)
+    # nothing left the device: no cookie, and no request but the page's own files
+    assert page.context.cookies() == []
+    assert {method for method, _ in sent} == {"GET"} and {host for _, host in sent} == {urlparse(site_url).netloc}
 
 
 def test_ticks_are_kept_by_item_id_so_new_or_reordered_items_never_inherit_one(open_tool):
@@ -362,8 +367,11 @@ def longest_site(tmp_path_factory):
 @pytest.mark.parametrize("paper", PAPER)
 def test_the_longest_data_the_checks_allow_still_prints_on_one_and_two_pages(browser, longest_site, paper):
     context = browser.new_context()
+    errors = []
     try:
         page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(longest_site + "checklist/")
         assert page.locator(".ir-checkbox").count() == MAX_CHECKLIST_ITEMS
         assert len(printed(page, paper).pages) == 1
@@ -372,6 +380,7 @@ def test_the_longest_data_the_checks_allow_still_prints_on_one_and_two_pages(bro
         assert len(printed(page, paper).pages) <= 2
     finally:
         context.close()
+    assert errors == []
 
 
 # ---- the reflection worksheet -----------------------------------------------------

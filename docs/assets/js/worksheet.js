@@ -67,7 +67,7 @@
     };
   }
 
-  function document_(format) {
+  function asText(format) {
     var markdown = format === "md";
     var title = sheet.getAttribute("data-ir-title") || "Reflection worksheet";
     var listsTitle = sheet.querySelector("[data-ir-lists-title]");
@@ -114,7 +114,7 @@
 
   function download(format) {
     var type = format === "md" ? "text/markdown" : "text/plain";
-    var blob = new Blob([document_(format)], { type: type + ";charset=utf-8" });
+    var blob = new Blob([asText(format)], { type: type + ";charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = "reflection-worksheet-" + today().iso + "." + format;
