@@ -102,7 +102,6 @@ class Renderer:
         self.jinja.filters["inline_markdown"] = lambda text: markdown_to_html(text, inline=True)
         self.jinja.filters["long_date"] = long_date
         self.jinja.filters["placeholder_parts"] = placeholder_parts
-        self.jinja.filters["with_labels"] = with_labels
         self.jinja.filters["mailto"] = mailto
 
     def render(self, template: str, page_url: str, **context) -> str:
