@@ -60,6 +60,37 @@ def define_env(env):
         (or, with no kind, of the file as a whole). Each part is macros/templates/data_<part>.html."""
         return page_macro(f"data_{part}.html")(kind=kind, **open_data_page)
 
+    # ---- tools: the printable checklist, the reflection worksheet, the follow-up notes ----
+    site_url = (env.conf.get("site_url") or "").rstrip("/")
+
+    def page_address() -> str:
+        """This page's public address without https://, printed so a paper copy leads back."""
+        if not site_url:
+            return ""
+        address = f"{site_url}/{env.page.url}"
+        return address.split("://", 1)[-1]
+
+    @env.macro
+    def checklist(checklist_id: str) -> str:
+        """One checklist from data/checklists/, grouped by stage, ready to tick and print."""
+        if checklist_id not in kb.by_id["checklists"]:
+            raise PluginError(f"{env.page.file.src_path}: no checklist '{checklist_id}' in data/checklists/")
+        return page_macro("checklist.html")(checklist=kb.by_id["checklists"][checklist_id],
+                                            page_address=page_address())
+
+    @env.macro
+    def worksheet() -> str:
+        """The reflection worksheet from data/reflection.yaml, to fill in on screen or on paper."""
+        return page_macro("worksheet.html")(reflection=kb.reflection, page_address=page_address())
+
+    @env.macro
+    def note_templates() -> str:
+        """Every follow-up note in data/templates/, in the order a reader needs them: by the stage of its first tip."""
+        stage_order = {stage["id"]: stage["order"] for stage in kb.stages}
+        notes = sorted(kb.templates, key=lambda note: (stage_order[kb.by_id["tips"][note["tips"][0]]["stage"]],
+                                                      note["title"]))
+        return page_macro("note_templates.html")(notes=notes)
+
 
 def on_post_build(env):
     """After the build, publish the checked knowledge base as open data (see export.py)."""

@@ -35,6 +35,10 @@ RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "templa
 REVIEW_EVERY_DAYS = 365
 HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
+# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
+MAX_CHECKLIST_ITEMS = 18
+MAX_REFLECTION = {"prompts": 7, "lists": 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -286,6 +290,10 @@ class _Checker:
                 last_order = order
                 for item_index, item in enumerate(group["items"]):
                     check(record, "tips", item["tip"], ("groups", group_index, "items", item_index, "tip"))
+            item_count = sum(len(group["items"]) for group in checklist["groups"])
+            if item_count > MAX_CHECKLIST_ITEMS:
+                self.report(record, "E308", f"has {item_count} items; at most {MAX_CHECKLIST_ITEMS} fit on one "
+                            "printed page", ("groups",))
             seen = set()
             for group_index, group in enumerate(checklist["groups"]):
                 for item_index, item in enumerate(group["items"]):
@@ -313,6 +321,9 @@ class _Checker:
                 for index, entry in enumerate(kb.reflection[key]):
                     check(reflection, "tips", entry["tip"], (key, index, "tip"))
                 self._check_unique_ids(kb.reflection[key], key[:-1], reflection, (key,))
+                if len(kb.reflection[key]) > MAX_REFLECTION[key]:
+                    self.report(reflection, "E308", f"has {len(kb.reflection[key])} {key}; at most "
+                                f"{MAX_REFLECTION[key]} fit on the two printed pages of the worksheet", (key,))
 
         # Only when all else is sound: a broken tip or a typo would make an entry look unused.
         all_else_sound = files_are_valid and not self.problems

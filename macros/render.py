@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
+
+from .knowledge import PLACEHOLDER
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
@@ -52,6 +55,35 @@ def _escape_value(value):
     return value
 
 
+def placeholder_parts(text: str) -> list[tuple[str, str]]:
+    """Note text as ("text", words) and ("placeholder", id) parts, by the grammar knowledge.py checks."""
+    parts, start = [], 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > start:
+            parts.append(("text", text[start:match.start()]))
+        parts.append(("placeholder", match.group(1)))
+        start = match.end()
+    if start < len(text):
+        parts.append(("text", text[start:]))
+    return parts
+
+
+def with_labels(text: str, placeholders: list[dict]) -> str:
+    """Note text with each {placeholder} shown as its [Label], for a reader to fill in by hand."""
+    labels = {placeholder["id"]: placeholder["label"] for placeholder in placeholders}
+    return "".join(value if kind == "text" else f"[{labels.get(value, value)}]"
+                   for kind, value in placeholder_parts(text))
+
+
+def mailto(note: dict) -> str:
+    """A mailto: address that opens a new email with the note's subject and body, gaps as [Labels].
+
+    Encoded by RFC 6068: every reserved character as %XX, spaces as %20, line breaks as %0D%0A."""
+    subject = with_labels(note["subject"], note["placeholders"])
+    body = with_labels(note["body"], note["placeholders"]).replace("\r\n", "\n").replace("\n", "\r\n")
+    return f"mailto:?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
 def long_date(value: str) -> str:
     day = datetime.date.fromisoformat(value)
     return f"{day.day} {day:%B %Y}"
@@ -69,6 +101,8 @@ class Renderer:
         self.jinja.filters["markdown"] = markdown_to_html
         self.jinja.filters["inline_markdown"] = lambda text: markdown_to_html(text, inline=True)
         self.jinja.filters["long_date"] = long_date
+        self.jinja.filters["placeholder_parts"] = placeholder_parts
+        self.jinja.filters["mailto"] = mailto
 
     def render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:

@@ -81,6 +81,10 @@ RULES = {rule.code: rule for rule in [
     Rule("E307", "Missing page",
          "Add the page named in the message, or remove the entry.",
          "a theme with no docs/themes/<id>.md"),
+    Rule("E308", "Too long to print",
+         "Keep a checklist to 18 items, so it prints on one page, and the worksheet to 7 questions and "
+         "2 lists, so it prints on two. Merge or drop an entry to make room for a new one.",
+         "a 19th checklist item"),
     Rule("S401", "Sentence too long",
          "Split the sentence in two; keep each one to 25 words or fewer.",
          "a 30-word sentence in why:"),

@@ -1,0 +1,146 @@
+/* Interview Rebound: the follow-up note templates.
+ *
+ * Shows each template's form, fills its gaps in the email as the reader types, and adds
+ * "Copy email text" and "Copy subject line" buttons with a role="status" message. Keeps the
+ * "Open in your email app" link up to date. Nothing typed here is saved or sent anywhere.
+ * Without this script the email shows with its gaps as highlighted [Labels].
+ */
+(function () {
+  "use strict";
+
+  var tools = window.InterviewRebound;
+  if (!tools) return;
+
+  function each(list, callback) {
+    Array.prototype.forEach.call(list, callback);
+  }
+
+  /* The text of a subject or paragraph: its words, the gaps as they stand now, <br> as a line break. */
+  function textOf(element) {
+    var text = "";
+    each(element.childNodes, function (node) {
+      if (node.nodeType === 3) text += node.nodeValue;
+      else if (node.nodeName === "BR") text += "\n";
+      else text += node.textContent;
+    });
+    return text;
+  }
+
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "ir-visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () {
+        return true;
+      }, function () {
+        return copyWithSelection(text);
+      });
+    }
+    return Promise.resolve(copyWithSelection(text));
+  }
+
+  function setUp(note) {
+    var form = note.querySelector("[data-ir-note-form]");
+    var subject = note.querySelector('[data-ir-text="subject"]');
+    var body = note.querySelector('[data-ir-text="body"]');
+    var mailto = note.querySelector("[data-ir-mailto]");
+    var gaps = note.querySelectorAll("[data-ir-placeholder]");
+    if (!form || !subject || !body) return;
+
+    each(gaps, function (gap) {
+      gap.setAttribute("data-ir-empty", gap.textContent);
+    });
+    tools.enhance(note);
+
+    function values() {
+      var found = {};
+      each(form.querySelectorAll("[data-ir-fill]"), function (field) {
+        // one line each: a gap sits inside a sentence
+        found[field.getAttribute("data-ir-fill")] = field.value.replace(/\s+/g, " ").trim();
+      });
+      return found;
+    }
+
+    function subjectText() {
+      return textOf(subject).trim();
+    }
+
+    function bodyText() {
+      return Array.prototype.map.call(body.querySelectorAll("p"), textOf).join("\n\n");
+    }
+
+    function gapsLeft(element) {
+      var left = {};
+      each(element.querySelectorAll("[data-ir-placeholder]"), function (gap) {
+        if (!gap.classList.contains("ir-placeholder--filled")) left[gap.getAttribute("data-ir-placeholder")] = true;
+      });
+      return Object.keys(left).length;
+    }
+
+    function update() {
+      var filled = values();
+      each(gaps, function (gap) {
+        var value = filled[gap.getAttribute("data-ir-placeholder")];
+        gap.textContent = value || gap.getAttribute("data-ir-empty");
+        gap.classList.toggle("ir-placeholder--filled", Boolean(value));
+      });
+      if (mailto) {
+        mailto.href = "mailto:?subject=" + encodeURIComponent(subjectText()) +
+          "&body=" + encodeURIComponent(bodyText().replace(/\r?\n/g, "\r\n"));
+      }
+    }
+
+    function report(what, copied, element) {
+      var left = gapsLeft(element);
+      var message;
+      if (!copied) {
+        message = "Your browser did not let this page copy. Select the text of the email and copy it yourself.";
+      } else if (left === 0) {
+        message = what + " copied. Paste it into your email.";
+      } else {
+        message = what + " copied. It still has " + left + (left === 1 ? " gap" : " gaps") +
+          " in square brackets, so fill " + (left === 1 ? "it" : "them") + " in before you send it.";
+      }
+      tools.announce(note, message);
+    }
+
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+
+    note.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
+      if (!button) return;
+      var action = button.getAttribute("data-ir-action");
+      if (action === "copy-body") {
+        copy(bodyText()).then(function (copied) {
+          report("Email text", copied, body);
+        });
+      } else if (action === "copy-subject") {
+        copy(subjectText()).then(function (copied) {
+          report("Subject line", copied, subject);
+        });
+      }
+    });
+
+    update();
+  }
+
+  each(document.querySelectorAll("[data-ir-note]"), setUp);
+})();

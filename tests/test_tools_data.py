@@ -1,0 +1,88 @@
+"""The data checks that keep the printed tools on paper: E308 and the one-line limits, on the fixture data."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import yaml
+
+from macros.knowledge import DataError, load_knowledge_base
+
+TODAY = datetime.date(2026, 11, 22)
+
+
+def problems(data_dir: Path) -> list[str]:
+    try:
+        load_knowledge_base(data_dir, today=TODAY)
+    except DataError as error:
+        return [str(problem).splitlines()[0] for problem in error.problems]
+    return []
+
+
+def rewrite(path: Path, change):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def test_a_checklist_of_18_items_passes_and_19_is_too_long_to_print(data_dir):
+    path = data_dir / "checklists" / "recovery.yaml"
+
+    def grow_to(count):
+        def change(data):
+            items = data["groups"][1]["items"]
+            while sum(len(group["items"]) for group in data["groups"]) < count:
+                items.append({"id": f"extra-{len(items)}", "text": "Write it down.", "tip": "write-it-down"})
+        return change
+
+    rewrite(path, grow_to(18))
+    assert problems(data_dir) == []
+    rewrite(path, grow_to(19))
+    assert problems(data_dir) == [
+        "data/checklists/recovery.yaml:4: E308 groups: has 19 items; at most 18 fit on one printed page"]
+
+
+def test_worksheet_of_7_questions_and_2_lists_passes_and_more_is_too_long_to_print(data_dir):
+    path = data_dir / "reflection.yaml"
+
+    def grow(key, count):
+        def change(data):
+            entries = data[key]
+            while len(entries) < count:
+                entries.append({**entries[0], "id": f"extra-{len(entries)}"})
+        return change
+
+    rewrite(path, grow("prompts", 7))
+    rewrite(path, grow("lists", 2))
+    assert problems(data_dir) == []
+    rewrite(path, grow("prompts", 8))
+    rewrite(path, grow("lists", 3))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    prompts_line, lists_line = lines.index("prompts:") + 1, lines.index("lists:") + 1
+    assert problems(data_dir) == [
+        f"data/reflection.yaml:{prompts_line}: E308 prompts: has 8 prompts; at most 7 fit on the two printed pages "
+        "of the worksheet",
+        f"data/reflection.yaml:{lists_line}: E308 lists: has 3 lists; at most 2 fit on the two printed pages of the "
+        "worksheet",
+    ]
+
+
+def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
+    def lengthen(data):
+        data["groups"][0]["items"][0]["text"] = "Write down everything that happened, including what surprised you most."
+        data["groups"][1]["items"][0]["text"] = "Write down everything that happened in the interview, including what surprised you."
+
+    rewrite(data_dir / "checklists" / "recovery.yaml", lengthen)
+    found = problems(data_dir)
+    assert len(found) == 1 and " E205 groups[1].items[0].text: is 83 characters long; the limit is 80" in found[0], found
+
+    rewrite(data_dir / "checklists" / "recovery.yaml",
+            lambda data: data["groups"][1]["items"][0].update(text="Write down what happened."))
+
+    def long_reflection(data):
+        data["prompts"][0]["question"] = "What " + "went wrong " * 8 + "today?"
+        data["prompts"][0]["hint"] = "Write down the moments that felt bad. " * 3
+
+    rewrite(data_dir / "reflection.yaml", long_reflection)
+    found = problems(data_dir)
+    assert [line.split(": ", 2)[1] for line in found] == ["E205 prompts[0].question", "E205 prompts[0].hint"], found
