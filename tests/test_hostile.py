@@ -409,3 +409,19 @@ def test_python_tags_on_lists_are_refused_not_ignored(data_dir):
     with pytest.raises(DataError) as error:
         load_knowledge_base(data_dir)
     assert "E101 YAML tags such as !!python/tuple are not allowed" in str(error.value)
+
+
+def test_reading_ease_is_textstats_own():
+    """macros/style.py computes Flesch reading ease itself; it must agree with textstat 0.7.3 to the digit."""
+    import textstat
+    import yaml as pyyaml
+
+    from macros.style import reading_ease
+
+    texts = ["", "Hi.", "Go. Now. Run fast to the shop and back.", "Don't panic! It's fine... really? Yes.",
+             "Reconceptualise the subsequently indeterminate organisational infrastructure."]
+    for path in sorted((PROJECT / "data" / "tips").glob("*.yaml")) + sorted(HOSTILE.glob("inert-*.yaml")):
+        data = pyyaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        texts += [value for value in data.values() if isinstance(value, str)] if isinstance(data, dict) else []
+    for text in texts:
+        assert reading_ease(text) == textstat.flesch_reading_ease(text), text
