@@ -361,7 +361,6 @@ def test_hostile_site_in_the_browser_runs_nothing(browser, hostile_site):
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page.on("console", lambda message: message.type == "error" and errors.append(message.text))
             page.goto(url + path)
-            page.wait_for_load_state("networkidle")
             if path == "":
                 page.get_by_role("textbox", name="Search").click()
                 page.keyboard.type("HX01 HX03 HX07")
