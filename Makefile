@@ -59,3 +59,7 @@ test: $(VENV)/.test-installed $(CHROMIUM)  ## Install what the tests need and ru
 
 clean:  ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
+
+.PHONY: bench
+bench: $(VENV)/.site-installed $(CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
+	$(BIN)/python scripts/bench.py

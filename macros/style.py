@@ -6,9 +6,11 @@ checklist items of at most 12 words.
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 
-import textstat
+import pyphen
 
 MAX_SENTENCE_WORDS = 25
 MIN_READING_EASE = 60
@@ -17,6 +19,40 @@ MAX_CHECKLIST_ITEM_WORDS = 12
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9'’]+")
+
+
+# Flesch reading ease exactly as textstat 0.7.3 computes it (English), without importing textstat:
+# its import pulls in pkg_resources and costs a build 0.15 s. tests/test_hostile.py checks the two agree.
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_FLESCH_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllables(word: str) -> int:
+    return len(_hyphenator().positions(word)) + 1
+
+
+def _round(number: float, points: int) -> float:
+    scale = 10 ** points
+    return math.floor(number * scale + math.copysign(0.5, number)) / scale
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease: 206.835 - 1.015 x words per sentence - 84.6 x syllables per word."""
+    words = _PUNCTUATION.sub("", text).split()
+    words_per_sentence = syllables_per_word = 0.0
+    if words:
+        found = _FLESCH_SENTENCE.findall(text)
+        short = sum(1 for sentence in found if len(_PUNCTUATION.sub("", sentence).split()) <= 2)
+        words_per_sentence = _round(len(words) / max(1, len(found) - short), 1)
+        syllables = sum(map(_syllables, _PUNCTUATION.sub("", text.lower()).split()))
+        syllables_per_word = _round(syllables / len(words), 1)
+    return _round(206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, 2)
 
 
 def plain(text: str) -> str:
@@ -60,7 +96,7 @@ def style_problems(kb, record_of, reflection_record):
         if len(sentences(tip["summary"])) > 1:
             yield record, "S404", "summary has more than one sentence", ("summary",)
         whole = " ".join(plain(text).rstrip(".!?") + "." for _, text in fields)
-        ease = textstat.flesch_reading_ease(whole)
+        ease = reading_ease(whole)
         if ease < MIN_READING_EASE:
             yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
 

@@ -16,6 +16,7 @@ from yaml.nodes import ScalarNode
 
 MAX_FILE_BYTES = 100_000
 MAX_DEPTH = 12
+COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
 @dataclass
@@ -66,6 +67,10 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
         if "\t" in bad_line or "\\t" in problem:
             problem += " (use spaces, not tabs, to indent)"
         raise YamlFileError(mark.line + 1 if mark else 1, "E101", f"YAML syntax error: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlFileError(line, "E101", f"YAML does not allow the control character #x{code:04x} in a file") from None
     except yaml.YAMLError as error:
         raise YamlFileError(1, "E101", f"YAML syntax error: {error}") from None
     finally:
@@ -84,6 +89,10 @@ def _compose(loader, path: tuple, lines: dict, depth: int) -> object:
     if depth > MAX_DEPTH:
         raise YamlFileError(line, "E104", f"data is nested more than {MAX_DEPTH} levels deep")
     lines[path] = line
+    if not isinstance(event, ScalarEvent) and event.tag not in (None, "!", *COLLECTION_TAGS):
+        # Python-specific tags such as !!python/object are never run here, but they must not pass in silence.
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlFileError(line, "E101", f"YAML tags such as {tag} are not allowed: remove it")
     if isinstance(event, ScalarEvent):
         tag = event.tag if event.tag not in (None, "!") else loader.resolve(ScalarNode, event.value, event.implicit)
         try:

@@ -15,7 +15,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "data"
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data")
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks")
 # What a contributor's clone has on top: the commands, the guide and the GitHub files.
 TOOL_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "CONTRIBUTING.md", ".github", "scripts")
 
@@ -126,3 +126,38 @@ def visit(browser, site_url):
         context.close()
     errors = [error for result in visits for error in result.console_errors]
     assert errors == [], f"browser console errors: {errors}"
+
+
+# ---- every built page, served where the site will live --------------------------
+
+SITE_PATH = "/interview-rebound/"  # the path of site_url in mkdocs.yml, as on GitHub Pages
+# Records Content-Security-Policy violations from the first moment of each page.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(
+  `${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`
+  + (event.sample ? ` (${event.sample})` : "")));
+"""
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    """Every HTML page the build made, as addresses under the site, so new pages are covered by themselves."""
+    pages = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html"))
+    return [page.removesuffix("index.html") for page in pages]
+
+
+@pytest.fixture(scope="session")
+def hosted_site_url(built_site) -> str:
+    """The built site served under site_url's path, so that 404.html (whose links start there) works too."""
+
+    class Handler(_QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(SITE_PATH):
+                return str(built_site / "no-such-file")
+            return super().translate_path("/" + path[len(SITE_PATH):])
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    server.shutdown()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import html
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 import yaml

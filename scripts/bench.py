@@ -1,0 +1,395 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench` (not a test: it measures, it does not judge).
+
+For 100, 1,000 and 5,000 synthetic tips (the real tips' text under new ids, in
+the real themes) it builds the project, and a plain Material site that holds
+the same text as hand-written Markdown pages (no macros, no data, no hooks),
+in the same run. It prints the build time, the peak memory and their ratio,
+and times the data checker. It then weighs the real site's key pages (gzip)
+and, unless --no-lighthouse, runs Lighthouse on them with Debian's Chromium.
+
+Results go to bench-results/ (ignored by git): results.json and results.md; the
+synthetic projects are built in a temporary folder, removed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+from macros.knowledge import load_knowledge_base  # noqa: E402
+
+OUT = PROJECT / "bench-results"
+# Synthetic projects and built sites live outside the project, so nothing scans or commits them.
+WORK = Path(tempfile.mkdtemp(prefix="interview-rebound-bench-"))
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks")
+LIGHTHOUSE_VERSION = "13.5.0"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Pages to weigh and audit.
+KEY_PAGES = {
+    "home": "index.html",
+    "theme (mindset)": "themes/mindset/index.html",
+    "checklist": "checklist/index.html",
+    "guide": "guide/index.html",
+}
+LIGHTHOUSE_PAGES = ("home", "checklist", "guide")
+env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Runs one command and reports its wall time and the peak memory of its process tree.
+MEASURE = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "returncode": result.returncode, "stderr": result.stderr[-2000:]}))
+"""
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    output = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=1800)
+    result = json.loads(output.stdout)
+    if result["returncode"] != 0:
+        raise SystemExit(f"failed in {cwd}: {' '.join(command)}\n{result['stderr']}")
+    return result
+
+
+# ---- synthetic data ----------------------------------------------------------------------
+
+def synthetic_tips(count: int) -> list[dict]:
+    """`count` tips: the real ones first under their own ids (so checklists and templates still
+    point at real tips), then copies of them with new ids, round and round."""
+    real = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((PROJECT / "data" / "tips").glob("*.yaml"))]
+    tips = []
+    for index in range(count):
+        copy_number, tip = divmod(index, len(real))
+        tip = dict(real[tip])
+        if copy_number:
+            suffix = f"-copy-{copy_number}"
+            tip["id"] = f"{tip['id'][:60 - len(suffix)]}{suffix}"
+            # related tips: the copies in the same round, when that round is complete
+            if "related" in tip and (copy_number + 1) * len(real) <= count:
+                tip["related"] = [f"{other[:60 - len(suffix)]}{suffix}" for other in tip["related"]]
+            else:
+                tip.pop("related", None)
+        tips.append(tip)
+    return tips
+
+
+def make_project(count: int) -> Path:
+    project = WORK / f"project-{count}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for part in SITE_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, project / part)
+    tips_dir = project / "data" / "tips"
+    shutil.rmtree(tips_dir)
+    tips_dir.mkdir()
+    for tip in synthetic_tips(count):
+        text = yaml.safe_dump(tip, sort_keys=False, allow_unicode=True, width=1000)
+        (tips_dir / f"{tip['id']}.yaml").write_text(text, encoding="utf-8")
+    return project
+
+
+# ---- the same content as a plain Material site -----------------------------------------
+
+def _tip_markdown(tip: dict, kb, repository: str) -> str:
+    stage = kb.by_id["stages"][tip["stage"]]
+    lines = [f"## {tip['title']} {{#tip-{tip['id']}}}", "", tip["summary"], "",
+             f"When: [{stage['title']}](../../timeline/#stage-{stage['id']})", "", tip["why"], "",
+             "### What to do", ""]
+    lines += [f"{number}. {step}" for number, step in enumerate(tip["steps"], 1)] + [""]
+    if "avoid" in tip:
+        lines += ["### Avoid", ""] + [f"- {item}" for item in tip["avoid"]] + [""]
+    sources = ", ".join(f"[{kb.by_id['sources'][source]['publisher']}](../../sources/#source-{source})"
+                        for source in tip["sources"])
+    lines += [f"{len(tip['sources'])} of {len(kb.sources)} sources give this advice: {sources}", ""]
+    if "related" in tip:
+        related = "; ".join(f"[{kb.by_id['tips'][other]['title']}](../{kb.by_id['tips'][other]['theme']}/#tip-{other})"
+                            for other in tip["related"])
+        lines += [f"Read next: {related}", ""]
+    lines += [f"Last reviewed {tip['last_reviewed']}. [Edit this tip]({repository}/edit/main/data/tips/{tip['id']}.yaml)", ""]
+    return "\n".join(lines)
+
+
+def _known_macros(kb, repository: str) -> dict:
+    def theme_tips(theme_id):
+        tips = kb.tips_where("theme", theme_id)
+        contents = ["## On this page", ""] + [f"{n}. [{tip['title']}](#tip-{tip['id']})" for n, tip in enumerate(tips, 1)]
+        return "\n".join([kb.by_id["themes"][theme_id]["description"], "", *contents, ""]
+                         + [_tip_markdown(tip, kb, repository) for tip in tips])
+
+    def timeline():
+        out = []
+        for number, stage in enumerate(kb.stages, 1):
+            out += [f"## {number}. {stage['title']} {{#stage-{stage['id']}}}", "", stage["description"], ""]
+            out += [f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})  \n  {tip['summary']}"
+                    for tip in kb.tips_where("stage", stage["id"])] + [""]
+        return "\n".join(out)
+
+    def source_list():
+        out = []
+        for source in kb.sources:
+            out += [f"## {source['title']} {{#source-{source['id']}}}", "", f"Published by {source['publisher']}.", "",
+                    f"Address: <{source['url']}>", "", "### Tips that rest on it", ""]
+            out += [f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})" for tip in kb.tips_where("sources", source["id"])]
+            out.append("")
+        return "\n".join(out)
+
+    def theme_list():
+        return "\n".join(f"- [{theme['title']}](themes/{theme['id']}.md): {theme['description']} "
+                         f"({len(kb.tips_where('theme', theme['id']))} tips)" for theme in kb.themes)
+
+    return {"theme_tips": theme_tips, "timeline": timeline, "source_list": source_list, "theme_list": theme_list}
+
+
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
+
+
+def make_plain(project: Path) -> Path:
+    """The project's pages as plain Markdown: tip pages written out as Markdown; any page that calls
+    a macro this script does not know is copied as the HTML the project built for it."""
+    plain = project.parent / f"plain-{project.name.removeprefix('project-')}"
+    shutil.rmtree(plain, ignore_errors=True)
+    plain.mkdir()
+    kb = load_knowledge_base(project / "data", project / "docs")
+    repository = "https://github.com/interview-rebound/interview-rebound"
+    macros = _known_macros(kb, repository)
+    shutil.copytree(project / "docs", plain / "docs")
+    for page in (plain / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if not re.search(r"^render_macros:\s*true", text, re.M):
+            continue
+        text = re.sub(r"^render_macros:\s*true\n", "", text, flags=re.M)
+        calls = MACRO_CALL.findall(text)
+        if all(name in macros for name, _ in calls):
+            text = MACRO_CALL.sub(lambda match: macros[match.group(1)](*[arg.strip("'\" ") for arg in match.group(2).split(",") if arg.strip()]), text)
+        else:
+            built = project / "site" / page.relative_to(plain / "docs").with_suffix("") / "index.html"
+            if page.stem == "index":
+                built = project / "site" / page.relative_to(plain / "docs").parent / "index.html"
+            html = built.read_text(encoding="utf-8")
+            article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+            front = re.match(r"---\n.*?\n---\n", text, re.S)
+            text = (front.group(0) if front else "") + '\n<div markdown="0">\n' + article + "\n</div>\n"
+        page.write_text(text, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = _drop_block(config, r"^hooks:")
+    config = _drop_block(config, r"^  - macros:")
+    config = re.sub(r"^watch:\n(  - .*\n)+", "", config, flags=re.M)
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return plain
+
+
+def _drop_block(text: str, start: str) -> str:
+    """Remove a line and the lines indented deeper than it."""
+    lines, out, dropping, indent = text.splitlines(keepends=True), [], False, 0
+    for line in lines:
+        if re.match(start, line):
+            dropping, indent = True, len(line) - len(line.lstrip())
+            continue
+        if dropping and (not line.strip() or len(line) - len(line.lstrip()) > indent
+                         or (line.lstrip().startswith("- ") and indent == 0 and line.startswith("  "))):
+            if line.strip():
+                continue
+        dropping = False
+        out.append(line)
+    return "".join(out)
+
+
+# ---- page weight ------------------------------------------------------------------------
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def page_weight(site: Path, page: Path) -> dict:
+    """Bytes after gzip of what a first visit loads: the HTML, its CSS and JS (with the search
+    worker), and the rest (favicon, search index)."""
+    html = page.read_text(encoding="utf-8")
+    base = page.parent
+
+    def local(url):
+        return (base / url.split("#")[0].split("?")[0]).resolve()
+
+    css = [local(url) for url in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
+    js = [local(url) for url in re.findall(r'<script src="([^"]+)"', html)]
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    js.append(local(config["search"]))  # already relative to the page
+    other = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
+    other.append(local(config["base"].rstrip("/") + "/search/search_index.json"))
+    sizes = {"html": gz(page), "css": sum(map(gz, css)), "js": sum(map(gz, js)), "other": sum(map(gz, other))}
+    sizes["html_css_js"] = sizes["html"] + sizes["css"] + sizes["js"]
+    sizes["total"] = sizes["html_css_js"] + sizes["other"]
+    return sizes
+
+
+# ---- Lighthouse ---------------------------------------------------------------------------
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with gzip, as a real host (GitHub Pages) does."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+def install_lighthouse() -> Path:
+    folder = OUT / "lighthouse"
+    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"installing lighthouse {LIGHTHOUSE_VERSION} into {folder} (npm, local folder) ...", flush=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(folder),
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, timeout=900)
+    return cli
+
+
+def lighthouse(site: Path, pages: dict[str, Path]) -> dict:
+    cli = install_lighthouse()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    results = {}
+    try:
+        for name, page in pages.items():
+            url = f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site).as_posix().removesuffix('index.html')}"
+            report = OUT / f"lighthouse-{re.sub(r'[^a-z]+', '-', name)}.json"
+            flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking " \
+                    "--disable-component-update --no-first-run"
+            subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+                            f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                           env={**env, "CHROME_PATH": CHROMIUM}, check=True, timeout=600)
+            data = json.loads(report.read_text(encoding="utf-8"))
+            results[name] = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
+            results[name]["below_100"] = sorted(
+                f"{audit['id']} ({audit['score']})" for audit in data["audits"].values()
+                if audit.get("scoreDisplayMode") in ("binary", "numeric") and audit.get("score") is not None
+                and audit["score"] < 0.9)
+    finally:
+        server.shutdown()
+    return results
+
+
+# ---- the run ------------------------------------------------------------------------------
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="numbers of tips (default: 100,1000,5000)")
+    parser.add_argument("--repeat", type=int, default=2, help="builds per site and size; the fastest counts (default 2)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (it needs npm and Chromium)")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    results = {"date": datetime.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
+               f"Python {platform.python_version()}", "sizes": []}
+    for count in (int(size) for size in args.sizes.split(",")):
+        print(f"\n{count} tips: making the data sets ...", flush=True)
+        project = make_project(count)
+        check = min(measure([sys.executable, "-m", "macros.check", str(project / "data")], project)["seconds"]
+                    for _ in range(3))
+        repeat = args.repeat if count <= 1000 else 1
+        runs = {"project": [], "plain": []}
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
+        runs["project"].append(measure(build + [str(project / "site")], project))
+        plain = make_plain(project)
+        runs["plain"].append(measure(build + [str(plain / "site")], plain))
+        for _ in range(repeat - 1):  # alternate, so both feel the same load from the machine
+            runs["project"].append(measure(build + [str(project / "site")], project))
+            runs["plain"].append(measure(build + [str(plain / "site")], plain))
+        best = {site: min(run["seconds"] for run in site_runs) for site, site_runs in runs.items()}
+        peak = {site: max(run["peak_mb"] for run in site_runs) for site, site_runs in runs.items()}
+        row = {"tips": count, "check_seconds": check, "project_seconds": best["project"], "plain_seconds": best["plain"],
+               "time_ratio": best["project"] / best["plain"], "project_peak_mb": peak["project"],
+               "plain_peak_mb": peak["plain"], "memory_ratio": peak["project"] / peak["plain"]}
+        results["sizes"].append(row)
+        print(json.dumps(row), flush=True)
+        shutil.rmtree(plain / "site", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+
+    print("\nbuilding the real site to weigh its pages ...", flush=True)
+    site = WORK / "real-site"
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=PROJECT,
+                   env=env, check=True, capture_output=True)
+    pages = {}
+    results["weights"] = {}
+    for name, path in KEY_PAGES.items():
+        page = site / path
+        if not page.is_file():
+            raise SystemExit(f"bench: the build has no {path}; update KEY_PAGES in scripts/bench.py")
+        pages[name] = page
+        results["weights"][name] = {"page": page.relative_to(site).as_posix(), **page_weight(site, page)}
+    if not args.no_lighthouse:
+        audited = {name: page for name, page in pages.items() if name in LIGHTHOUSE_PAGES or name.startswith("theme")}
+        results["lighthouse"] = lighthouse(site, audited)
+
+    (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    table = report(results)
+    (OUT / "results.md").write_text(table, encoding="utf-8")
+    print("\n" + table)
+    return 0
+
+
+def report(results: dict) -> str:
+    lines = [f"Measured {results['date']} on {results['machine']}.", "",
+             "| Tips | `make check` | Project build | Plain Material build | Time ratio | Project peak memory "
+             "| Plain peak memory | Memory ratio |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in results["sizes"]:
+        lines.append(f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
+                     f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['project_peak_mb']:.0f} MB "
+                     f"| {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} |")
+    lines += ["", "| Page | HTML | CSS | JS | HTML + CSS + JS | Favicon and search index | Total first load |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, weight in results["weights"].items():
+        lines.append(f"| {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | {weight['css'] / 1024:.1f} KiB "
+                     f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
+                     f"| {weight['other'] / 1024:.1f} KiB | {weight['total'] / 1024:.1f} KiB |")
+    if "lighthouse" in results:
+        lines += ["", "| Page | Performance | Accessibility | Best practices | SEO |", "| --- | ---: | ---: | ---: | ---: |"]
+        for name, scores in results["lighthouse"].items():
+            lines.append(f"| {name} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} "
+                         f"| {scores['seo']} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
