@@ -38,7 +38,7 @@ from macros.knowledge import load_knowledge_base  # noqa: E402
 OUT = PROJECT / "bench-results"
 # Synthetic projects and built sites live outside the project, so nothing scans or commits them.
 WORK = Path(tempfile.mkdtemp(prefix="interview-rebound-bench-"))
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks")
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks", "overrides")
 LIGHTHOUSE_VERSION = "13.5.0"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Pages to weigh and audit.
@@ -177,6 +177,7 @@ def make_plain(project: Path) -> Path:
     repository = "https://github.com/interview-rebound/interview-rebound"
     macros = _known_macros(kb, repository)
     shutil.copytree(project / "docs", plain / "docs")
+    shutil.copytree(project / "overrides", plain / "overrides")  # the theme as the project sets it up
     for page in (plain / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if not re.search(r"^render_macros:\s*true", text, re.M):

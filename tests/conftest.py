@@ -15,7 +15,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "data"
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks")
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks", "overrides")
 # What a contributor's clone has on top: the commands, the guide and the GitHub files.
 TOOL_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "CONTRIBUTING.md", ".github", "scripts")
 

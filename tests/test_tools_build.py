@@ -213,9 +213,18 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
     assert not re.search(r"\son[a-z]+\s*=", content), "inline event handler"
     assert not re.search(r"\sstyle\s*=", content), "inline style"
     assert "<!-- Rendered from data/" in content
-    for script in ("storage", "checklist", "worksheet", "notes"):
-        assert f'src="../assets/js/{script}.js"' in html
-    assert 'href="../assets/print.css"' in html
+    scripts = re.findall(r'<script src="\.\./assets/js/([\w-]+)\.js"', html)
+    assert scripts == ["scroll-regions", "storage", name]  # only what this page needs, storage first
+    styles = re.findall(r'<link rel="stylesheet" href="\.\./assets/([\w-]+)\.css"', html)
+    assert styles == ["tools", "interview-rebound", "print"]  # print.css last, so paper wins
+
+
+def test_pages_without_tools_load_none_of_their_scripts_or_styles(built_site):
+    for name in ("", "timeline", "themes/mindset", "sources", "contribute/add-a-tip"):
+        html = page(built_site, name)
+        assert re.findall(r'<script src="[./]*assets/js/([\w-]+)\.js"', html) == ["scroll-regions"], name
+        assert re.findall(r'<link rel="stylesheet" href="[./]*assets/([\w-]+)\.css"', html) == \
+            ["interview-rebound", "print"], name
 
 
 def test_tools_are_in_the_navigation_after_the_two_starting_points_and_on_the_home_page(built_site):
