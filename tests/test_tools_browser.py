@@ -547,6 +547,28 @@ def test_without_javascript_the_notes_show_their_gaps_ready_to_copy_by_hand(open
 
 # ---- all three pages --------------------------------------------------------------
 
+TOOL_SCRIPTS = "**/assets/js/{storage,checklist,worksheet,notes}.js"
+LANDMARKS = """() => [...document.querySelectorAll(
+    '.md-content__inner :is(h1, h2, h3, legend, label, textarea, li, .ir-sheet__address)')]
+  .map((element) => Math.round(element.getBoundingClientRect().top + window.scrollY))"""
+
+
+@pytest.mark.parametrize("path", ["checklist/", "worksheet/", "notes/"])
+def test_nothing_moves_when_the_script_shows_the_controls(visit, site_url, path):
+    """Where scripts run, the controls hold their place from the first paint (no layout shift):
+    every heading, label and field is where it was before the tool's script ran."""
+    before_script = visit(None).page
+    before_script.route(TOOL_SCRIPTS, lambda route: route.fulfill(body="", content_type="text/javascript"))
+    before_script.goto(site_url + path)
+    with_script = visit(path).page
+    with_script.wait_for_selector("[data-ir-needs-js]:not([hidden])")
+    positions = before_script.evaluate(LANDMARKS)
+    assert len(positions) > 10
+    assert with_script.evaluate(LANDMARKS) == positions
+    assert before_script.locator("[data-ir-needs-js]").first.is_hidden()  # held in place, not shown
+
+
+
 @pytest.mark.parametrize("path", ["checklist/", "worksheet/", "notes/"])
 def test_every_control_is_reached_by_tab_with_a_visible_focus_ring_and_big_enough(open_tool, path):
     page = open_tool(path)
