@@ -16,7 +16,7 @@ from pathlib import Path
 
 import fastjsonschema
 
-from .rules import RULES
+from .rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION, RULES
 from .style import style_problems
 from .yamlfile import YamlFileError, read_yaml
 
@@ -37,10 +37,6 @@ HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\
 # in advice, and in a message they could rewrite the contributor's terminal. Tabs and newlines are text.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
-# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
-MAX_CHECKLIST_ITEMS = 18
-MAX_REFLECTION = {"prompts": 7, "lists": 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -122,7 +118,19 @@ def load_knowledge_base(data_dir: Path, docs_dir: Path | None = None, today: dat
 
 @functools.cache
 def schema_for(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return read_json(SCHEMA_DIR / f"{name}.schema.json")
+
+
+def read_json(path: Path) -> dict:
+    """A JSON file, refusing a key given twice in one object (JSON keeps the last one in silence)."""
+    def no_repeats(pairs):
+        keys = [key for key, _ in pairs]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValueError(f"{path.name}: the key {repeated[0]!r} appears twice in one object; merge the two")
+        return dict(pairs)
+
+    return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_repeats)
 
 
 def resolve_ref(schema: dict, prop: dict) -> dict:

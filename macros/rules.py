@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
+# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
+MAX_CHECKLIST_ITEMS = 18
+MAX_REFLECTION = {"prompts": 7, "lists": 2}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -82,8 +87,9 @@ RULES = {rule.code: rule for rule in [
          "Add the page named in the message, or remove the entry.",
          "a theme with no docs/themes/<id>.md"),
     Rule("E308", "Too long to print",
-         "Keep a checklist to 18 items, so it prints on one page, and the worksheet to 7 questions and "
-         "2 lists, so it prints on two. Merge or drop an entry to make room for a new one.",
+         f"Keep a checklist to {MAX_CHECKLIST_ITEMS} items, so it prints on one page, and the worksheet to "
+         f"{MAX_REFLECTION['prompts']} questions and {MAX_REFLECTION['lists']} lists, so it prints on two. "
+         "Merge or drop an entry to make room for a new one.",
          "a 19th checklist item"),
     Rule("S401", "Sentence too long",
          "Split the sentence in two; keep each one to 25 words or fewer.",

@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from conftest import PROJECT, build, copy_project
-from macros.knowledge import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
+from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
 from macros.style import MAX_CHECKLIST_ITEM_WORDS
 
 
@@ -416,6 +416,26 @@ def test_answers_survive_a_reload_and_start_over_clears_them(open_tool):
     page.get_by_role("button", name="Undo").click()
     assert stored(page, ANSWER_KEY) == expected
     assert page.get_by_label(REFLECTION["prompts"][0]["question"]).input_value() == ANSWERS["what-went-wrong"]
+
+
+def test_an_open_tab_shows_the_ticks_and_answers_changed_in_another(open_tool, site_url):
+    """Saved values changed in one tab show at once in the other tab, on the checklist and the worksheet."""
+    checklist = open_tool("checklist/")
+    other_tab = checklist.context.new_page()
+    other_tab.goto(site_url + "checklist/")
+    other_tab.get_by_label(ITEMS[2]["text"]).check()
+    expect(box(checklist, ITEMS[2]["id"])).to_be_checked()  # the storage event reached the first tab
+    other_tab.get_by_role("button", name="Start over").click()
+    expect(box(checklist, ITEMS[2]["id"])).not_to_be_checked()
+
+    worksheet = other_tab
+    worksheet.goto(site_url + "worksheet/")
+    question = REFLECTION["prompts"][0]["question"]
+    worksheet.get_by_label(question).fill("Typed in the second tab.")
+    checklist.goto(site_url + "worksheet/")
+    expect(checklist.get_by_label(question)).to_have_value("Typed in the second tab.")
+    worksheet.get_by_label(question).fill("Changed again.")
+    expect(checklist.get_by_label(question)).to_have_value("Changed again.")
 
 
 @pytest.mark.parametrize("file_format", ["txt", "md"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from macros.knowledge import DataError, load_knowledge_base
@@ -86,3 +87,27 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
     rewrite(data_dir / "reflection.yaml", long_reflection)
     found = problems(data_dir)
     assert [line.split(": ", 2)[1] for line in found] == ["E205 prompts[0].question", "E205 prompts[0].hint"], found
+
+
+def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforces():
+    """The field tables on the Add a tip and Open data pages come from these descriptions."""
+    from macros.knowledge import schema_for
+    from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
+
+    groups = schema_for("checklist")["properties"]["groups"]["description"]
+    assert f"{MAX_CHECKLIST_ITEMS} items at most" in groups
+    reflection = schema_for("reflection")["properties"]
+    assert f"{MAX_REFLECTION['prompts']} at most" in reflection["prompts"]["description"]
+    assert f"{MAX_REFLECTION['lists']} at most" in reflection["lists"]["description"]
+
+
+def test_a_schema_key_given_twice_stops_with_its_name(tmp_path):
+    """A repeated key would silently drop the first description, as once happened to these limits."""
+    from macros.knowledge import SCHEMA_DIR, read_json
+
+    for path in sorted(SCHEMA_DIR.rglob("*.schema.json")):
+        read_json(path)
+    broken = tmp_path / "broken.schema.json"
+    broken.write_text('{"type": "array", "description": "one", "description": "two"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.schema.json: the key 'description' appears twice"):
+        read_json(broken)

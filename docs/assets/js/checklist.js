@@ -98,11 +98,7 @@
       }
     });
 
-    // Another tab changed a tick, or the page came back from the browser's back-forward cache.
     store.watch(prefix, restore);
-    window.addEventListener("pageshow", function (event) {
-      if (event.persisted) restore();
-    });
 
     restore();
     showProgress();

@@ -72,14 +72,14 @@
       return found;
     },
 
-    /* Calls back with (key without prefix, new value) when another tab changes a key under `start`. */
+    /* Calls back when the saved values under `start` may have changed behind the page's back:
+       another tab changed or cleared one, or the page came back from the back-forward cache. */
     watch: function (start, callback) {
       window.addEventListener("storage", function (event) {
-        if (event.key === null) {
-          callback(null, null);
-        } else if (event.key.indexOf(PREFIX + start) === 0) {
-          callback(event.key.slice(PREFIX.length), event.newValue);
-        }
+        if (event.key === null || event.key.indexOf(PREFIX + start) === 0) callback();
+      });
+      window.addEventListener("pageshow", function (event) {
+        if (event.persisted) callback();
       });
     }
   };

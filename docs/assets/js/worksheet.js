@@ -179,9 +179,6 @@
   });
 
   store.watch(PREFIX, restore);
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) restore();
-  });
 
   restore();
 })();
