@@ -1,5 +1,5 @@
 # Interview Rebound. The two commands a newcomer needs:
-#   make serve   - install what the site needs, then serve it at http://127.0.0.1:8000
+#   make serve   - install what the site needs, then serve it at http://127.0.0.1:8000/interview-rebound/
 #   make test    - install what the tests need, then run the whole test suite
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
@@ -29,7 +29,7 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/activat
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.site-installed
 
-serve: $(VENV)/.site-installed  ## Serve the site with live reload at http://127.0.0.1:8000
+serve: $(VENV)/.site-installed  ## Serve the site with live reload at http://127.0.0.1:8000/interview-rebound/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning

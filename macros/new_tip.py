@@ -12,11 +12,20 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .knowledge import PROJECT_DIR, DataError, load_vocabulary, schema_for
+
+SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
+
+
+def served_address(page: str) -> str:
+    """Where `make serve` shows a page: under the path of site_url, as GitHub Pages will."""
+    site_url = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return SERVE_ADDRESS + urlsplit(site_url).path + page
 from .yamlfile import YamlFileError, read_yaml
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -162,7 +171,7 @@ class NewTip:
             "",
             "Next:",
             f"  1. Open {file} and fill in every empty field. The notes above each one say what it holds.",
-            f"  2. make serve   then open http://127.0.0.1:8000/themes/{theme}/#tip-{tip_id} to see it.",
+            f"  2. make serve   then open {served_address(f'themes/{theme}/#tip-{tip_id}')} to see it.",
             "  3. make check   names the file, line and fix for anything still wrong.",
             "  4. make test    runs every test, as the pull request check will.",
             "  5. Commit the file, push it to your fork and open a pull request.",

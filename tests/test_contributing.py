@@ -74,7 +74,8 @@ def test_a_newcomer_adds_a_tip_by_following_contributing_md(tmp_path):
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert f'href="../themes/{started["theme"]}/#tip-{tip_id}"' in timeline
     # The guide's "see it" address is this tip's real permalink.
-    assert f"http://127.0.0.1:8000/themes/{started['theme']}/#tip-{tip_id}" in GUIDE
+    # ... under the path make serve really uses (site_url's, as on GitHub Pages: test_serve.py)
+    assert f"http://127.0.0.1:8000/interview-rebound/themes/{started['theme']}/#tip-{tip_id}" in GUIDE
 
 
 def arguments_as_fields(arguments: list[str]):

@@ -122,7 +122,8 @@ def test_make_new_tip_with_arguments(clone):
     path = clone / "data" / "tips" / "dont-panic-count-to-home-ten-1.yaml"
     try:
         assert "Wrote data/tips/dont-panic-count-to-home-ten-1.yaml" in result.stdout
-        assert "http://127.0.0.1:8000/themes/mindset/#tip-dont-panic-count-to-home-ten-1" in result.stdout
+        assert "http://127.0.0.1:8000/interview-rebound/themes/mindset/#tip-dont-panic-count-to-home-ten-1" \
+            in result.stdout
         assert "make check" in result.stdout and "pull request" in result.stdout
         assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title
     finally:
