@@ -408,6 +408,26 @@ def test_python_tags_on_lists_are_refused_not_ignored(data_dir):
     assert "E101 YAML tags such as !!python/tuple are not allowed" in str(error.value)
 
 
+def test_syllables_match_pyphen_for_every_word_we_publish():
+    """macros/style.py reads pyphen's English patterns itself, for speed; it must find the same
+    hyphenation points as pyphen does, so reading ease stays textstat's."""
+    import re
+
+    import pyphen
+
+    from macros.style import _syllables
+
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    words = {"", "a", "ab", "abc", "2026", "snake_case", "affinity’", "ﬁnancial", "İstanbul", "co-operate"}
+    for path in [*PROJECT.glob("docs/**/*.md"), *PROJECT.glob("data/**/*.yaml"), *HOSTILE.glob("*.yaml")]:
+        text = path.read_bytes().decode("utf-8", errors="replace").lower()
+        words.update(re.sub(r"[^\w\s]", "", text).split())
+    assert len(words) > 1000
+    wrong = {word: (_syllables(word), len(hyphenator.positions(word)) + 1) for word in words
+             if _syllables(word) != len(hyphenator.positions(word)) + 1}
+    assert not wrong
+
+
 def test_reading_ease_is_textstats_own():
     """macros/style.py computes Flesch reading ease itself; it must agree with textstat 0.7.3 to the digit."""
     import textstat
