@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import PROJECT, build, copy_project
 
 HOSTILE_TIP = """\
 id: hostile-tip
@@ -84,3 +84,40 @@ def test_hostile_page_title_is_plain(tmp_path):
     assert build(project).returncode == 0
     html = (project / "site" / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>Mindset - Interview Rebound</title>", html)
+
+
+def _every_markdown_field() -> list[str]:
+    from macros.knowledge import load_knowledge_base
+
+    kb = load_knowledge_base(PROJECT / "data")
+    return [text for tip in kb.tips for text in [tip["why"], *tip.get("steps", []), *tip.get("avoid", [])]]
+
+
+def test_plain_text_shortcut_gives_the_same_html_as_markdown(monkeypatch):
+    """markdown_to_html skips the Markdown converter for plain one-line text; that must never change the HTML."""
+    import random
+
+    from macros import render
+
+    texts = _every_markdown_field() + [
+        "Stop here  ", "A1. b", "Go - now", "Go -- now -", "See (this) / that", "a'b", "Done!", "It's 100% fine.",
+        "Wait:  breathe.", "Rest — then write.", "Call them’", "x" * 500]
+    alphabet = "aZq09 ,.;:!?'’()/%–—-  "
+    rng = random.Random(2026)
+    texts += [rng.choice("aBz") + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15))) + rng.choice("a0.,;:!?'’)%")
+              for _ in range(5000)]
+    shortcut = [(text, inline, str(render.markdown_to_html(text, inline))) for text in texts for inline in (False, True)]
+    monkeypatch.setattr(render, "_PLAIN_TEXT", re.compile(r"(?!)"))  # never matches: every text goes through Markdown
+    for text, inline, html in shortcut:
+        assert html == str(render.markdown_to_html(text, inline)), (text, inline)
+
+
+def test_plain_text_shortcut_takes_only_plain_text():
+    from macros import render
+
+    real = _every_markdown_field()
+    assert sum(1 for text in real if render._PLAIN_TEXT.match(text)) >= len(real) / 2, "the shortcut no longer helps"
+    for text in ["Read *this*", "A [link](https://example.org)", "<b>bold</b>", "Tom & Jerry", "1. First", "- item",
+                 "# Heading", "> quote", "    code", "Line one\nline two", "Use `code`", "snake_case_word", "{{ 7*7 }}",
+                 "Ends with a space ", "Two  \nlines", "Hello\u200bthere", "Café"]:
+        assert not render._PLAIN_TEXT.match(text), text
