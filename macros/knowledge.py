@@ -159,7 +159,7 @@ def _strict_patterns(schema):
 @functools.cache
 def _validators(name: str):
     """A compiled check that is ten times faster for the usual case of a sound file."""
-    return fastjsonschema.compile(_strict_patterns(schema_for(name)))
+    return fastjsonschema.compile(_strict_patterns(schema_for(name)), detailed_exceptions=False)
 
 
 @functools.cache
