@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.interview_rebound")
@@ -16,12 +17,15 @@ def define_env(env):
     # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
     from mkdocs.exceptions import PluginError
 
+    # `make serve` rebuilds in the same process after each edit: reload our own code so edits
+    # to macros/*.py show up too, not only edits to data/, docs/ and the templates. The first
+    # build has just imported it fresh, so reloading then would only cost time.
+    rebuild = f"{__name__}.knowledge" in sys.modules
     from . import contribute, datapage, export, knowledge, render, rules, style, yamlfile
 
-    # `make serve` rebuilds in the same process after each edit: reload our own code so edits
-    # to macros/*.py show up too, not only edits to data/, docs/ and the templates.
-    for module in (yamlfile, rules, style, knowledge, render, export, datapage, contribute):
-        importlib.reload(module)
+    if rebuild:
+        for module in (yamlfile, rules, style, knowledge, render, export, datapage, contribute):
+            importlib.reload(module)
     DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
     open_data_context, build_date = datapage.open_data_context, export.build_date
 
