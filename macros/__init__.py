@@ -41,8 +41,14 @@ def define_env(env):
     env.variables["build_date"] = build_date()
 
     def page_macro(template: str):
+        """A macro that renders `template` for the current page. The page's Markdown gets a placeholder,
+        and the HTML waits in page.held_html until hooks/held_html.py puts it in place after Markdown
+        has run. Markdown would only pass the HTML through, and reading it all made builds slower."""
         def macro(**context) -> str:
-            return renderer.render(template, env.page.url, **context)
+            held = vars(env.page).setdefault("held_html", {})
+            placeholder = f'<div data-held-html="{len(held)}"></div>'
+            held[placeholder] = renderer.render(template, env.page.url, **context)
+            return placeholder
         return macro
 
     @env.macro

@@ -117,6 +117,29 @@ def test_no_template_syntax_or_outside_requests_in_any_page(built_site):
             assert not re.match(r"^(https?:)?//", url), f"{path}: loads {url}"
 
 
+def test_every_macro_output_takes_the_place_of_its_placeholder(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        assert "data-held-html" not in path.read_text(encoding="utf-8"), path
+    # the macros' HTML is really there, as elements, not as escaped text
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<ul class="ir-theme-list">' in home
+
+
+def test_a_macro_call_inside_code_stops_the_build_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "timeline.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{{ timeline() }}", "```\n{{ timeline() }}\n```"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "timeline.md: a macro's output went missing in Markdown" in result.stderr
+    assert "on a line of its own, outside lists, tables and code" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists(), "a half-built site was left behind"
+
+
 def test_footer_states_the_licences(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "CC BY 4.0" in html and "MIT" in html
