@@ -1,0 +1,49 @@
+// Material's search downloads the whole search index (about 30 KB) as soon as any page opens,
+// yet most readers never search. This file loads before Material's own script and holds back
+// that one request until the reader reaches for search: points at or focuses the search box,
+// opens it, or follows a link with ?q= in it. Then the index loads and search works as usual.
+// Every other request goes out untouched.
+(function () {
+  "use strict";
+
+  var searchIndex = /\/search\/search_index\.json$/;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var held = [];
+  var wanted = new URLSearchParams(location.search).has("q");
+
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.isSearchIndex = searchIndex.test(new URL(String(url), location.href).pathname);
+    return open.apply(this, arguments);
+  };
+
+  XMLHttpRequest.prototype.send = function () {
+    if (this.isSearchIndex && !wanted) {
+      held.push({ request: this, body: arguments });
+      return;
+    }
+    return send.apply(this, arguments);
+  };
+
+  function loadIndex() {
+    if (wanted) {
+      return;
+    }
+    wanted = true;
+    held.splice(0).forEach(function (waiting) {
+      send.apply(waiting.request, waiting.body);
+    });
+  }
+
+  function isSearch(target) {
+    return target instanceof Element && target.closest('form[name="search"], label[for="__search"], #__search');
+  }
+
+  ["pointerover", "focusin", "change"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (isSearch(event.target)) {
+        loadIndex();
+      }
+    }, true);
+  });
+})();
