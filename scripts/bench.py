@@ -227,8 +227,9 @@ def gz(path: Path) -> int:
 
 def page_weight(site: Path, page: Path) -> dict:
     """Bytes after gzip of what a first visit loads: the HTML, its CSS and JS (with the search
-    worker) and the favicon. The search index loads only when a reader searches
-    (docs/assets/js/search-on-demand.js), so it is weighed apart."""
+    worker), the favicon and any data file a page script fetches at once (the guide's). The
+    search index loads only when a reader searches (docs/assets/js/search-on-demand.js), so
+    it is weighed apart."""
     html = page.read_text(encoding="utf-8")
     base = page.parent
 
@@ -240,10 +241,11 @@ def page_weight(site: Path, page: Path) -> dict:
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
     js.append(local(config["search"]))  # already relative to the page
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
+    data = [local(url) for url in re.findall(r'data-knowledge-base="([^"]+)"', html)]
     sizes = {"html": gz(page), "css": sum(map(gz, css)), "js": sum(map(gz, js)), "favicon": sum(map(gz, icons)),
-             "search_index": gz(local(config["base"].rstrip("/") + "/search/search_index.json"))}
+             "data": sum(map(gz, data)), "search_index": gz(local(config["base"].rstrip("/") + "/search/search_index.json"))}
     sizes["html_css_js"] = sizes["html"] + sizes["css"] + sizes["js"]
-    sizes["first_load"] = sizes["html_css_js"] + sizes["favicon"]
+    sizes["first_load"] = sizes["html_css_js"] + sizes["favicon"] + sizes["data"]
     return sizes
 
 
@@ -378,12 +380,12 @@ def report(results: dict) -> str:
         lines.append(f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
                      f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['project_peak_mb']:.0f} MB "
                      f"| {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} |")
-    lines += ["", "| Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Total first load | Search index (on search) |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += ["", "| Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load | Search index (on search) |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, weight in results["weights"].items():
         lines.append(f"| {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | {weight['css'] / 1024:.1f} KiB "
                      f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
-                     f"| {weight['favicon'] / 1024:.1f} KiB | {weight['first_load'] / 1024:.1f} KiB "
+                     f"| {weight['favicon'] / 1024:.1f} KiB | {weight['data'] / 1024:.1f} KiB | {weight['first_load'] / 1024:.1f} KiB "
                      f"| {weight['search_index'] / 1024:.1f} KiB |")
     if "lighthouse" in results:
         lines += ["", "| Page | Performance | Accessibility | Best practices | SEO | Fetched on first load |",
