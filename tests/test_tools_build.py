@@ -214,7 +214,8 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
     assert not re.search(r"\sstyle\s*=", content), "inline style"
     assert "<!-- Rendered from data/" in content
     scripts = re.findall(r'<script src="\.\./assets/js/([\w-]+)\.js"', html)
-    assert scripts == ["scroll-regions", "storage", name]  # only what this page needs, storage first
+    # search-on-demand runs before the theme's script on every page; then only what this page needs, storage first
+    assert scripts == ["search-on-demand", "scroll-regions", "storage", name]
     styles = re.findall(r'<link rel="stylesheet" href="\.\./assets/([\w-]+)\.css"', html)
     assert styles == ["tools", "interview-rebound", "print"]  # print.css last, so paper wins
 
@@ -222,7 +223,7 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
 def test_pages_without_tools_load_none_of_their_scripts_or_styles(built_site):
     for name in ("", "timeline", "themes/mindset", "sources", "contribute/add-a-tip"):
         html = page(built_site, name)
-        assert re.findall(r'<script src="[./]*assets/js/([\w-]+)\.js"', html) == ["scroll-regions"], name
+        assert re.findall(r'<script src="[./]*assets/js/([\w-]+)\.js"', html) == ["search-on-demand", "scroll-regions"], name
         assert re.findall(r'<link rel="stylesheet" href="[./]*assets/([\w-]+)\.css"', html) == \
             ["interview-rebound", "print"], name
 
