@@ -140,6 +140,21 @@ def test_a_macro_call_inside_code_stops_the_build_naming_the_page(tmp_path):
     assert not (project / "site").exists(), "a half-built site was left behind"
 
 
+def test_links_to_ids_in_macro_output_pass_and_a_missing_anchor_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "contribute" / "style-guide.md"
+    # the style guide links to rule anchors that only the rule_list() macro writes
+    assert "add-a-tip.md#rule-E206" in page.read_text(encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "does not contain an anchor" not in result.stderr
+
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [a rule](add-a-tip.md#rule-E999).\n", encoding="utf-8")
+    result = build(project, tmp_path / "second-site")
+    assert result.returncode != 0
+    assert "contribute/style-guide.md" in result.stderr and "#rule-E999" in result.stderr
+
+
 def test_footer_states_the_licences(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "CC BY 4.0" in html and "MIT" in html
