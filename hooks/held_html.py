@@ -28,7 +28,6 @@ def on_page_content(html: str, page, **kwargs) -> str:
     if lost:
         raise PluginError(f"{page.file.src_path}: a macro's output went missing in Markdown ({sorted(lost)[0]}). "
                           "Put each macro call on a line of its own, outside lists, tables and code.")
-    if page.present_anchor_ids is not None:
-        for fragment in held.values():
-            page.present_anchor_ids.update(map(html_text.unescape, ELEMENT_ID.findall(fragment)))
+    for fragment in held.values():
+        page.present_anchor_ids.update(map(html_text.unescape, ELEMENT_ID.findall(fragment)))
     return placeholder.sub(lambda match: held[match.group(0)], html)

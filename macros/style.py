@@ -44,7 +44,7 @@ def _hyphenation_patterns() -> tuple[dict[str, str], int]:
     return patterns, max(map(len, patterns))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _levels(pattern: str) -> tuple[int, ...]:
     """".a2ch4" -> (0, 0, 2, 0, 4): the number before each letter, then the one after the last."""
     levels = [0]

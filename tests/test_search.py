@@ -1,5 +1,6 @@
 """Search in Chromium: the search index (about 30 KB) loads only once a reader reaches for search,
-and search then works every way a reader can open it. See docs/assets/js/search-on-demand.js."""
+and search then works every way a reader can open it. See docs/assets/js/search-on-demand.js.
+That no page fetches the index on load is checked for every page in test_privacy.py."""
 from __future__ import annotations
 
 import pytest
@@ -9,15 +10,6 @@ PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True}
 
 def index_requests(visit) -> list[str]:
     return [url for url in visit.requests if url.endswith("/search/search_index.json")]
-
-
-@pytest.mark.parametrize("path", ["", "checklist/", "guide/", "themes/mindset/"])
-def test_no_page_loads_the_search_index_until_asked(visit, path):
-    opened = visit(path)
-    opened.page.wait_for_load_state("networkidle")
-    opened.page.wait_for_timeout(300)
-    assert any("/workers/search." in url for url in opened.requests), "Material's search worker did not start"
-    assert index_requests(opened) == []
 
 
 def reach_by_pointer(page):
