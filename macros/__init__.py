@@ -21,10 +21,13 @@ def define_env(env):
     # to macros/*.py show up too, not only edits to data/, docs/ and the templates. The first
     # build has just imported it fresh, so reloading then would only cost time.
     rebuild = f"{__name__}.knowledge" in sys.modules
-    from . import contribute, datapage, export, knowledge, render, rules, style, yamlfile
+    from . import contribute, datapage, evidence, export, knowledge, problems, records, render, rules, schemas, style, yamlfile
+    from .checks import checklists, evidence as evidence_checks, reflection, templates, tips, vocabulary
+    from . import checks
 
     if rebuild:
-        for module in (yamlfile, rules, style, knowledge, render, export, datapage, contribute):
+        for module in (yamlfile, schemas, rules, problems, records, style, checks, tips, evidence_checks, checklists,
+                       templates, reflection, vocabulary, knowledge, evidence, render, export, datapage, contribute):
             importlib.reload(module)
     DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
     open_data_context, build_date = datapage.open_data_context, export.build_date
@@ -60,6 +63,8 @@ def define_env(env):
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
     env.macro(page_macro("guide.html"), "guide")
+    env.macro(page_macro("disagreements.html"), "disagreements")
+    env.macro(page_macro("countries.html"), "countries")
     contribute.define_contribute_macros(env, kb, page_macro, project_dir)
 
     open_data_page = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .knowledge import resolve_ref, schema_for
+from .schemas import resolve_ref, schema_for
 from .rules import RULES
 
 # Rule codes by their first two characters, in the order a checker run finds them.

@@ -8,7 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .export import EXPORT_PATH, KINDS, LICENSE, SCHEMA_VERSION, json_text
-from .knowledge import RECORD_FOLDERS, VOCABULARY_FILES, KnowledgeBase, resolve_ref, schema_for
+from .knowledge import KnowledgeBase
+from .records import RECORD_FOLDERS, VOCABULARY_FILES
+from .schemas import resolve_ref, schema_for
+
+
+# Kinds whose records the open data file gives in a shape of their own (knowledge-base.schema.json#/$defs).
+EXPORTED_SHAPES = {"tips": "tip", "sources": "source"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,10 @@ def _part(kind: str) -> dict:
     else:  # the reflection worksheet: one record in one file
         name, source, prefix = kind, f"data/{kind}.yaml", f"{kind}."
     schema = schema_for(name)
+    if kind in EXPORTED_SHAPES:  # the file gives this kind's evidence in a shape of its own
+        exported = resolve_ref({}, {"$ref": f"knowledge-base.schema.json#/$defs/{EXPORTED_SHAPES[kind]}"})
+        schema = {**schema, **exported, "title": schema["title"], "description": schema["description"]}
+        prefix = f"{kind}[]."
     fields = [field for field in schema_fields(schema, prefix) if field.path != kind]
     return {"key": kind, "title": schema["title"], "description": schema["description"],
             "schema": f"schema/{name}.schema.json", "source": source, "fields": fields}

@@ -12,11 +12,13 @@ import json
 import shutil
 from pathlib import Path
 
-from .knowledge import SCHEMA_DIR, KnowledgeBase
+from .evidence import opposed_by, source_points
+from .knowledge import KnowledgeBase
+from .schemas import SCHEMA_DIR
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points
 EXPORT_PATH = "api/v1/knowledge-base.json"
 KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates", "reflection")
 LICENSE = {"id": "CC-BY-4.0", "name": "Creative Commons Attribution 4.0 International",
@@ -31,6 +33,7 @@ def build_date() -> str:
 def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
     """Everything the data files hold, plus what a reuser needs to credit and link back."""
     site_url = site_url.rstrip("/") + "/"
+    points = source_points(kb)
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": generated,
@@ -38,7 +41,21 @@ def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> 
         "site_url": site_url,
         "tip_url_template": site_url + "themes/{theme}/#tip-{id}",
         **{kind: getattr(kb, kind) for kind in KINDS},
+        "sources": [_source(source, points[source["id"]]) for source in kb.sources],
+        "tips": [_tip(tip) for tip in kb.tips],
     }
+
+
+def _source(source: dict, points: list[dict]) -> dict:
+    """A source with every point it makes: its unused points join the ones the tips carry."""
+    fields = {key: value for key, value in source.items() if key != "unused_points"}
+    return {**fields, "points": points}
+
+
+def _tip(tip: dict) -> dict:
+    """A tip with its supporting and opposing sources as plain ids; what they say is in sources[].points."""
+    return {**tip, "sources": [citation["id"] for citation in tip["sources"]], "opposed_by": opposed_by(tip),
+            "in_every_plan": tip.get("in_every_plan", False)}
 
 
 def json_text(kb: KnowledgeBase, generated: str, site_url: str) -> str:

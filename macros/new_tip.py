@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .knowledge import PROJECT_DIR, DataError, load_vocabulary, schema_for
+from .knowledge import PROJECT_DIR, DataError, load_vocabulary
+from .schemas import resolve_ref, schema_for
 
 SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
 
@@ -58,13 +59,8 @@ def _id_schema() -> dict:
 def _describe() -> dict[str, str]:
     """Each tip field's description, from the schema, so the comments match what the checks enforce."""
     schema = schema_for("tip")
-    described = {}
-    for name, spec in schema["properties"].items():
-        target = spec
-        if "$ref" in spec:
-            target = {**schema["$defs"][spec["$ref"].rsplit("/", 1)[-1]], **spec}
-        described[name] = " ".join(target.get("description", "").split())
-    return described
+    return {name: " ".join(resolve_ref(schema, spec).get("description", "").split())
+            for name, spec in schema["properties"].items()}
 
 
 def _yaml_scalar(value: str) -> str:

@@ -18,7 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from .knowledge import PLACEHOLDER
+from . import evidence
+from .rules import PLACEHOLDER
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
@@ -113,6 +114,9 @@ class Renderer:
         self.jinja.filters["long_date"] = long_date
         self.jinja.filters["placeholder_parts"] = placeholder_parts
         self.jinja.filters["mailto"] = mailto
+        self.jinja.globals.update(source_points=evidence.source_points, disagreements=evidence.disagreements,
+                                  countries=evidence.countries,
+                                  country_names=evidence.COUNTRY_NAMES)
 
     def render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:

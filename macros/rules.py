@@ -1,16 +1,34 @@
-"""Every check's code, what it means, and how to fix it.
+"""Every check's code, what it means, and how to fix it, with every limit the checks use.
 
-The checker prints these fixes, and the "Add a tip" page lists them, so the two
-can never disagree.
+The checker prints these fixes, and the "Add a tip" page lists them. Each limit is
+defined once: here for the writing style and print limits, in schema/*.schema.json for
+lengths and list sizes. The fix texts are built from those same numbers, so the
+checks, the schemas and the docs cannot disagree (tests/test_contributing.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .schemas import schema_for
 
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
 # even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
 MAX_CHECKLIST_ITEMS = 18
 MAX_REFLECTION = {"prompts": 7, "lists": 2}
+# Plain language for readers in a bad moment (style.py).
+MAX_SENTENCE_WORDS = 25
+MIN_READING_EASE = 60
+MAX_CHECKLIST_ITEM_WORDS = 12
+# A situation in the guide must lead to a plan worth having.
+MIN_TIPS_PER_SITUATION = 3
+# A gap in a follow-up note for the reader to fill, such as {interviewer}.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+_TIP = schema_for("tip")["properties"]
+TITLE_CHARACTERS = _TIP["title"]["maxLength"]
+SUMMARY_CHARACTERS = _TIP["summary"]["maxLength"]
+STEPS = (_TIP["steps"]["minItems"], _TIP["steps"]["maxItems"])
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,9 @@ RULES = {rule.code: rule for rule in [
     Rule("E104", "Nested too deep",
          "Use the flat shape shown in the example tip.",
          "a list inside a list inside a list ..."),
+    Rule("E105", "File in the wrong place",
+         "Move a tip to data/tips/<id>.yaml (checklists and notes have folders of their own), or delete the file.",
+         "data/tip/breathe.yaml, data/breathe.yaml or docs/breathe.yaml"),
     Rule("E200", "Does not match the schema",
          "Compare the field with the field reference on the Add a tip page.",
          "a value the schema does not allow"),
@@ -54,14 +75,15 @@ RULES = {rule.code: rule for rule in [
          "addresses start with https://.",
          "id: Send_Thanks"),
     Rule("E205", "Text too long or empty",
-         "Shorten the text to the limit (titles 65 characters, summaries 160), or fill it in.",
+         f"Shorten the text to the limit (titles {TITLE_CHARACTERS} characters, summaries {SUMMARY_CHARACTERS}), "
+         "or fill it in.",
          "a 90-character title"),
     Rule("E206", "Too many or too few items",
-         "Keep the list within its limits (steps: 1 to 6; sources: at least 1).",
+         f"Keep the list within its limits (steps: {STEPS[0]} to {STEPS[1]}).",
          "steps: with 8 items"),
     Rule("E207", "Same value twice in a list",
          "Delete the repeated value.",
-         "sources: [taledo-2016, taledo-2016]"),
+         "situations: [nerves, nerves]"),
     Rule("E208", "Hidden or direction-changing character",
          "Delete the invisible character; retype the text if you cannot see it.",
          "a right-to-left override (U+202E) inside a title"),
@@ -86,23 +108,54 @@ RULES = {rule.code: rule for rule in [
     Rule("E307", "Missing page",
          "Add the page named in the message, or remove the entry.",
          "a theme with no docs/themes/<id>.md"),
+    Rule("E310", "No source supports the tip",
+         "List at least one source under sources:, each with says: what the article says in support.",
+         "sources: []"),
+    Rule("E311", "Source cited without its point",
+         "Under each source, add says: with what the article says that supports this tip, in your own words.",
+         "sources: [taledo-2016]   (no says:)"),
+    Rule("E312", "Source on both sides",
+         "A source either supports a tip or argues against it: keep it in sources: or in sources_differ:, not both.",
+         "careerapproval under both sources: and sources_differ.opposed_by:"),
+    Rule("E313", "Source with no points",
+         "Cite the source from a tip with what it says, or list its advice under unused_points: with a reason.",
+         "a source that no tip cites"),
+    Rule("E314", "No plan leads to the tip",
+         "List the situations: the tip helps with, or set in_every_plan: true if every reader needs it.",
+         "a tip with no situations:"),
+    Rule("E315", "Situation with too few tips",
+         f"Tag at least {MIN_TIPS_PER_SITUATION} tips with the situation, so its plan says what to do, "
+         "or merge it into a similar one.",
+         "a situation that one tip lists"),
     Rule("E308", "Too long to print",
          f"Keep a checklist to {MAX_CHECKLIST_ITEMS} items, so it prints on one page, and the worksheet to "
          f"{MAX_REFLECTION['prompts']} questions and {MAX_REFLECTION['lists']} lists, so it prints on two. "
          "Merge or drop an entry to make room for a new one.",
          "a 19th checklist item"),
     Rule("S401", "Sentence too long",
-         "Split the sentence in two; keep each one to 25 words or fewer.",
+         f"Split the sentence in two; keep each one to {MAX_SENTENCE_WORDS} words or fewer.",
          "a 30-word sentence in why:"),
     Rule("S402", "Hard to read",
-         "Use shorter sentences and shorter, common words until the reading ease score is 60 or more.",
+         f"Use shorter sentences and shorter, common words until the reading ease score is {MIN_READING_EASE} or more.",
          "long words such as 'reconceptualise' and 'subsequently'"),
     Rule("S403", "Checklist item too long",
-         "Cut the item to 12 words or fewer; the tip it links to holds the detail.",
+         f"Cut the item to {MAX_CHECKLIST_ITEM_WORDS} words or fewer; the tip it links to holds the detail.",
          "a 15-word checklist item"),
     Rule("S404", "Summary is more than one sentence",
          "Keep the summary to one sentence; move the rest to why:.",
          "summary: Do this. Then do that."),
+    Rule("S405", "Written in capitals",
+         "Write the text in sentence case: a capital for the first word and for names only.",
+         "title: SEND A THANK-YOU NOTE"),
+    Rule("S406", "HTML tag in the text",
+         "Write plain text: no <tags>. For emphasis use *stars*; say it in words otherwise.",
+         "why: It <b>really</b> helps."),
+    Rule("S407", "Link to a site the tip does not cite",
+         "Link only to the address of a source the tip lists under sources:, or remove the link.",
+         "[see here](https://example.com)"),
+    Rule("S408", "List items run together",
+         "Start each item on its own line with '  - ', indented like the items above it.",
+         "'Try once to rejoin. - If that fails, email them.' as one step"),
     Rule("W501", "Not reviewed for a year (warning)",
          "Check the tip against its sources again and set last_reviewed to today's date.",
          "last_reviewed: \"2024-01-01\""),

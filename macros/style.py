@@ -12,9 +12,7 @@ import re
 
 import pyphen
 
-MAX_SENTENCE_WORDS = 25
-MIN_READING_EASE = 60
-MAX_CHECKLIST_ITEM_WORDS = 12
+from .rules import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -111,7 +109,8 @@ def _prose_fields(entry: dict, keys: tuple[str, ...]):
             yield (key,), value
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                yield (key, index), item
+                if isinstance(item, str):
+                    yield (key, index), item
 
 
 def _long_sentences(record, path: tuple, text: str):
@@ -122,22 +121,72 @@ def _long_sentences(record, path: tuple, text: str):
             yield record, "S401", f"sentence of {words} words (limit {MAX_SENTENCE_WORDS}): \"{start} ...\"", path
 
 
-def style_problems(kb, record_of, reflection_record):
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:https?|mailto|javascript|data):[^>\s]*)>|\b((?:https?|javascript|data):\S+)",
+                          re.I)
+# A list item that holds a second one: "Try to rejoin. - If that fails, email them." Usually an item
+# indented by one space too many, which YAML reads as part of the line above.
+_RUN_TOGETHER = re.compile(r"[.!?:]\s+[-*+]\s+\S|\n\s*[-*+]\s+\S")
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _slips(record, path: tuple, text: str, allowed_links: set[str]):
+    """Mistakes that the converter would publish as they are: tags, stray links, items run together."""
+    tag = _HTML_TAG.search(text)
+    if tag:
+        yield record, "S406", f"contains the HTML tag {tag.group(0)[:40]}", path
+    for match in _LINK_TARGET.finditer(text):
+        target = next(group for group in match.groups() if group is not None)
+        if target not in allowed_links:
+            yield record, "S407", f"links to {target[:80] or 'nothing'}, which is not a source this tip cites", path
+    if len(path) == 2 and isinstance(path[1], int) and _RUN_TOGETHER.search(text):
+        yield record, "S408", f"{path[0][:-1] if path[0].endswith('s') else path[0]} {path[1] + 1} looks like two " \
+            "items run together", path
+
+
+def _shouting(record, path: tuple, text: str):
+    letters = _LETTERS.findall(text)
+    capitals = sum(1 for letter in letters if letter.isupper())
+    if len(letters) >= 8 and capitals * 2 > len(letters):
+        yield record, "S405", "is written in capital letters", path
+
+
+def style_problems(kb, record_of):
     """Yield (record, code, message, path) for each style problem in the knowledge base."""
+    source_urls = {source["id"]: source["url"] for source in kb.sources}
     for tip in kb.tips:
-        record = record_of(tip)
+        record = record_of("tips", tip["id"])
         fields = list(_prose_fields(tip, ("title", "summary", "why", "steps", "avoid")))
+        links = {source_urls.get(citation["id"], "") for citation in tip["sources"]} - {""}
         for path, text in fields:
             yield from _long_sentences(record, path, text)
+            yield from _slips(record, path, text, links)
+        for path in (("title",), ("summary",)):
+            yield from _shouting(record, path, tip[path[0]])
         if len(sentences(tip["summary"])) > 1:
             yield record, "S404", "summary has more than one sentence", ("summary",)
         whole = " ".join(plain(text).rstrip(".!?") + "." for _, text in fields)
         ease = reading_ease(whole)
         if ease < MIN_READING_EASE:
             yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
+        evidence = [(("sources", index, "says"), citation["says"]) for index, citation in enumerate(tip["sources"])]
+        differ = tip.get("sources_differ")
+        if differ:
+            evidence += [(("sources_differ", "question"), differ["question"]), (("sources_differ", "view"), differ["view"])]
+            evidence += [(("sources_differ", "opposed_by", index, "says"), opposition["says"])
+                         for index, opposition in enumerate(differ["opposed_by"])]
+        for path, text in evidence:
+            yield from _long_sentences(record, path, text)
+            yield from _slips(record, path, text, set())
+
+    for source in kb.sources:
+        record = record_of("sources", source["id"])
+        for index, point in enumerate(source.get("unused_points", [])):
+            for key in ("says", "reason"):
+                yield from _long_sentences(record, ("unused_points", index, key), point[key])
 
     for checklist in kb.checklists:
-        record = record_of(checklist)
+        record = record_of("checklists", checklist["id"])
         yield from _long_sentences(record, ("intro",), checklist["intro"])
         for group_index, group in enumerate(checklist["groups"]):
             for item_index, item in enumerate(group["items"]):
@@ -147,16 +196,17 @@ def style_problems(kb, record_of, reflection_record):
                     yield record, "S403", f"item has {words} words (limit {MAX_CHECKLIST_ITEM_WORDS})", path
 
     for template in kb.templates:
-        record = record_of(template)
+        record = record_of("templates", template["id"])
         for path, text in _prose_fields(template, ("use_when", "guidance")):
             yield from _long_sentences(record, path, text)
 
-    if reflection_record is not None:
-        yield from _long_sentences(reflection_record, ("intro",), kb.reflection["intro"])
+    if kb.reflection:
+        record = record_of("reflection", "reflection")
+        yield from _long_sentences(record, ("intro",), kb.reflection["intro"])
         for key in ("prompts", "lists"):
             for index, entry in enumerate(kb.reflection[key]):
-                yield from _long_sentences(reflection_record, (key, index, "hint"), entry["hint"])
+                yield from _long_sentences(record, (key, index, "hint"), entry["hint"])
 
     for kind in ("themes", "stages", "situations"):
         for entry in getattr(kb, kind):
-            yield from _long_sentences(record_of(entry), ("description",), entry["description"])
+            yield from _long_sentences(record_of(kind, entry["id"]), ("description",), entry["description"])

@@ -25,6 +25,7 @@ class YamlFileError(Exception):
     line: int
     code: str
     message: str
+    fix: str = ""  # a fix for this very problem, where the rule's general one would not help
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -65,9 +66,13 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
         problem = error.problem or "invalid YAML"
         source_lines = text.splitlines()
         bad_line = source_lines[mark.line] if mark and mark.line < len(source_lines) else ""
+        fix = ""
         if "\t" in bad_line or "\\t" in problem:
             problem += " (use spaces, not tabs, to indent)"
-        raise YamlFileError(mark.line + 1 if mark else 1, "E101", f"YAML syntax error: {problem}") from None
+        elif "mapping values are not allowed" in problem and bad_line.count(":") > 1:
+            fix = ('Put text containing a colon in quotes: key: "Text: more text". '
+                   "Inside the quotes, write a double quote as \\\".")
+        raise YamlFileError(mark.line + 1 if mark else 1, "E101", f"YAML syntax error: {problem}", fix) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)

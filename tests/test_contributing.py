@@ -10,7 +10,7 @@ import yaml
 
 from conftest import PROJECT, copy_project
 from macros import style
-from macros.knowledge import schema_for
+from macros.schemas import schema_for
 from macros.rules import RULES
 from project_tools import make_ready, run_make
 

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CSP_RECORDER, PROJECT, build, copy_project
-from macros.knowledge import DataError, load_knowledge_base, printable
+from macros.knowledge import DataError, load_knowledge_base
+from macros.problems import printable
 
 HOSTILE = PROJECT / "tests" / "hostile"
 CHECK_SECONDS = 10  # a case that takes longer has hung; a run of the checker takes about half a second

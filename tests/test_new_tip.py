@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from conftest import copy_project
-from macros.knowledge import DataError, load_knowledge_base, schema_for
+from macros.knowledge import DataError, load_knowledge_base
+from macros.schemas import schema_for
 from macros.new_tip import NewTip, NewTipError, tip_id_from_title
 from project_tools import make_ready, run_make
 

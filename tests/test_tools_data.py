@@ -91,7 +91,7 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
 
 def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforces():
     """The field tables on the Add a tip and Open data pages come from these descriptions."""
-    from macros.knowledge import schema_for
+    from macros.schemas import schema_for
     from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
 
     groups = schema_for("checklist")["properties"]["groups"]["description"]
@@ -103,7 +103,7 @@ def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforce
 
 def test_a_schema_key_given_twice_stops_with_its_name(tmp_path):
     """A repeated key would silently drop the first description, as once happened to these limits."""
-    from macros.knowledge import SCHEMA_DIR, read_json
+    from macros.schemas import SCHEMA_DIR, read_json
 
     for path in sorted(SCHEMA_DIR.rglob("*.schema.json")):
         read_json(path)

@@ -1,0 +1,60 @@
+"""A problem found in the data: where it is, which rule it breaks, and how to fix it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import RULES
+
+HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    code: str
+    where: str
+    message: str
+    # A fix written for this very problem; without one, the rule's general fix is printed.
+    fix: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.file}:{self.line}: {self.code}{where} {self.message}\n    fix: {self.fix or RULES[self.code].fix}"
+
+
+class DataError(Exception):
+    """The data has problems; the build must stop."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(problem) for problem in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in data/:\n{lines}")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line: newlines, control and hidden characters shown as escapes."""
+    return "".join(char if char.isprintable() and not HIDDEN_CHARACTERS.match(char) else
+                   char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+# How one entry of a list field is named in a message, where dropping a final "s" would not do.
+_ENTRY_NAMES = {"avoid": "avoid item", "related": "related tip", "opposed_by": "opposing source",
+                "unused_points": "unused point", "sources_differ": "sources_differ"}
+
+
+def format_path(path: tuple) -> str:
+    """("steps", 4) -> "step 5", ("groups", 0, "items", 2, "text") -> "group 1, item 3, text".
+
+    Counted from 1, as a person counts the lines that start with "-"."""
+    parts: list[str] = []
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            key = path[index - 1] if index else ""
+            name = _ENTRY_NAMES.get(key, key[:-1] if key.endswith("s") else key)
+            parts[-1:] = [f"{name} {part + 1}"]
+        else:
+            parts.append(part)
+    return ", ".join(parts)
