@@ -31,8 +31,8 @@ def edit(path: Path, old: str, new: str):
 
 def test_fixture_data_is_valid_and_ordered(data_dir):
     kb = load_knowledge_base(data_dir, today=TODAY)
-    assert [tip["id"] for tip in kb.tips] == ["take-a-walk", "write-it-down"]
-    assert [tip["id"] for tip in kb.tips_where("sources", "first-source")] == ["take-a-walk", "write-it-down"]
+    assert [tip["id"] for tip in kb.tips] == ["take-a-walk", "breathe-slowly", "write-it-down"]
+    assert [tip["id"] for tip in kb.tips_citing("first-source")] == ["take-a-walk", "breathe-slowly", "write-it-down"]
     assert [tip["id"] for tip in kb.tips_where("theme", "act")] == ["write-it-down"]
     assert kb.tips[0]["last_reviewed"] == "2026-11-01"  # dates stay text, as in JSON
     assert kb.warnings == []
@@ -58,7 +58,7 @@ def test_not_utf8_names_the_line(data_dir):
 
 def test_oversized_file(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "You forget details fast.", "x" * 200_000)
-    assert problems(data_dir) == ["data/tips/write-it-down.yaml:1: E100 file is 200,276 bytes; the limit is 100,000"]
+    assert problems(data_dir) == ["data/tips/write-it-down.yaml:1: E100 file is 200,351 bytes; the limit is 100,000"]
 
 
 def test_wrong_file_ending_is_not_silently_skipped(data_dir):
@@ -116,29 +116,29 @@ def test_unknown_field_points_at_its_line(data_dir):
 
 
 def test_wrong_type(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "sources: [first-source]", "sources: first-source")
-    assert problems(data_dir) == ["data/tips/write-it-down.yaml:11: E203 sources: should be a list, not text"]
+    edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]", "situations: went-blank")
+    assert problems(data_dir) == ["data/tips/write-it-down.yaml:11: E203 situations: should be a list, not text"]
 
 
 def test_bad_id(data_dir):
     edit(data_dir / "themes.yaml", "id: act", "id: Act_Now")
     assert problems(data_dir) == [
-        "data/themes.yaml:6: E204 themes[1].id: 'Act_Now' is not a valid id: use lower-case letters, digits and single hyphens"]
+        "data/themes.yaml:6: E204 theme 2, id: 'Act_Now' is not a valid id: use lower-case letters, digits and single hyphens"]
 
 
 def test_bad_date_and_unreal_date(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", '"2026-11-01"', '"1 Nov 2026"')
     edit(data_dir / "tips" / "take-a-walk.yaml", '"2026-11-01"', '"2026-13-40"')
     assert problems(data_dir) == [
-        "data/tips/take-a-walk.yaml:16: E204 last_reviewed: '2026-13-40' is not a real date",
-        "data/tips/write-it-down.yaml:12: E204 last_reviewed: '1 Nov 2026' is not a date written \"YYYY-MM-DD\"",
+        "data/tips/take-a-walk.yaml:20: E204 last_reviewed: '2026-13-40' is not a real date",
+        "data/tips/write-it-down.yaml:15: E204 last_reviewed: '1 Nov 2026' is not a date written \"YYYY-MM-DD\"",
     ]
 
 
 def test_bad_url(data_dir):
     edit(data_dir / "sources.yaml", "https://example.org/second", "javascript:alert(1)")
     assert problems(data_dir) == [
-        "data/sources.yaml:12: E204 sources[1].url: 'javascript:alert(1)' is not a web address starting with https://"]
+        "data/sources.yaml:12: E204 source 2, url: 'javascript:alert(1)' is not a web address starting with https://"]
 
 
 def test_title_too_long(data_dir):
@@ -152,8 +152,13 @@ def test_too_many_steps(data_dir):
 
 
 def test_same_source_twice(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "sources: [first-source]", "sources: [first-source, first-source]")
-    assert problems(data_dir) == ["data/tips/write-it-down.yaml:11: E207 sources: lists the same value more than once"]
+    edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]", "situations: [went-blank, went-blank]")
+    assert problems(data_dir) == ["data/tips/write-it-down.yaml:11: E207 situations: lists the same value more than once"]
+
+
+def test_same_source_twice(data_dir):
+    edit(data_dir / "tips" / "take-a-walk.yaml", "- id: second-source", "- id: first-source")
+    assert problems(data_dir) == ["data/tips/take-a-walk.yaml:17: E207 source 2, id: cites 'first-source' twice"]
 
 
 @pytest.mark.parametrize("character", ["\u202e", "\u200b"])
@@ -166,20 +171,24 @@ def test_hidden_characters(data_dir, character):
 # ---- references --------------------------------------------------------------
 
 def test_unknown_source(data_dir):
-    edit(data_dir / "tips" / "take-a-walk.yaml", "sources: [first-source, second-source]", "sources: [first-source, bar]")
+    edit(data_dir / "tips" / "take-a-walk.yaml", "- id: second-source", "- id: second-sourse")
     found = problems(data_dir)
-    assert "data/tips/take-a-walk.yaml:14: E301 sources[1]: unknown source 'bar' (known: first-source, second-source)" in found
+    assert "data/tips/take-a-walk.yaml:17: E301 source 2, id: unknown source 'second-sourse'; did you mean " \
+        "'second-source'? the known ids are in data/sources.yaml" in found
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("theme: calm", "theme: calmm", "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm' (known: act, calm)"),
-    ("stage: today", "stage: tomorrow", "data/tips/take-a-walk.yaml:12: E301 stage: unknown stage 'tomorrow' (known: later, today)"),
+    ("theme: calm", "theme: calmm", "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm'; did you mean 'calm'? the known ids "
+     "are in data/themes.yaml"),
+    ("stage: today", "stage: tomorrow", "data/tips/take-a-walk.yaml:12: E301 stage: unknown stage 'tomorrow'; the known ids are in data/stages.yaml"),
     ("situations: [went-blank]", "situations: [went-blank, late]",
-     "data/tips/take-a-walk.yaml:13: E301 situations[1]: unknown situation 'late' (known: went-blank)"),
+     "data/tips/take-a-walk.yaml:13: E301 situation 2: unknown situation 'late'; the known ids are in "
+     "data/situations.yaml"),
     ("related: [write-it-down]", "related: [write-it-up]",
-     "data/tips/take-a-walk.yaml:15: E301 related[0]: unknown tip 'write-it-up' (known: see data/tips/)"),
+     "data/tips/take-a-walk.yaml:19: E301 related tip 1: unknown tip 'write-it-up'; did you mean "
+     "'write-it-down'? the known ids are in data/tips/"),
     ("related: [write-it-down]", "related: [take-a-walk]",
-     "data/tips/take-a-walk.yaml:15: E301 related: a tip cannot be related to itself"),
+     "data/tips/take-a-walk.yaml:19: E301 related: a tip cannot be related to itself"),
 ])
 def test_unknown_references_in_a_tip(data_dir, old, new, expected):
     edit(data_dir / "tips" / "take-a-walk.yaml", old, new)
@@ -191,9 +200,10 @@ def test_unknown_tips_elsewhere(data_dir):
     edit(data_dir / "templates" / "thank-you.yaml", "tips: [take-a-walk]", "tips: [walk]")
     edit(data_dir / "reflection.yaml", "    tip: write-it-down\nlists", "    tip: nope\nlists")
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:14: E301 groups[1].items[0].tip: unknown tip 'write-it' (known: see data/tips/)",
-        "data/reflection.yaml:7: E301 prompts[0].tip: unknown tip 'nope' (known: see data/tips/)",
-        "data/templates/thank-you.yaml:21: E301 tips[0]: unknown tip 'walk' (known: see data/tips/)",
+        "data/checklists/recovery.yaml:14: E301 group 2, item 1, tip: unknown tip 'write-it'; did you mean "
+        "'write-it-down'? the known ids are in data/tips/",
+        "data/reflection.yaml:7: E301 prompt 1, tip: unknown tip 'nope'; the known ids are in data/tips/",
+        "data/templates/thank-you.yaml:21: E301 tip 1: unknown tip 'walk'; the known ids are in data/tips/",
     ]
 
 
@@ -201,8 +211,8 @@ def test_duplicate_ids(data_dir):
     edit(data_dir / "themes.yaml", "id: act", "id: calm")
     edit(data_dir / "checklists" / "recovery.yaml", "id: notes", "id: walk")
     found = problems(data_dir)
-    assert "data/themes.yaml:6: E302 themes[1].id: themes id 'calm' is used more than once" in found
-    assert "data/checklists/recovery.yaml:12: E302 groups[1].items[0].id: item id 'walk' is used more than once" in found
+    assert "data/themes.yaml:6: E302 theme 2, id: themes id 'calm' is used more than once" in found
+    assert "data/checklists/recovery.yaml:12: E302 group 2, item 1, id: item id 'walk' is used more than once" in found
 
 
 def test_id_must_match_file_name(data_dir):
@@ -212,12 +222,11 @@ def test_id_must_match_file_name(data_dir):
 
 
 def test_unused_vocabulary(data_dir):
-    edit(data_dir / "tips" / "take-a-walk.yaml", "situations: [went-blank]\n", "")
-    edit(data_dir / "tips" / "take-a-walk.yaml", "sources: [first-source, second-source]", "sources: [first-source]")
-    assert problems(data_dir) == [
-        "data/situations.yaml:2: E304 situations[0].id: situation 'went-blank' is not used by any tip",
-        "data/sources.yaml:9: E304 sources[1].id: source 'second-source' is not used by any tip",
-    ]
+    edit(data_dir / "tips" / "write-it-down.yaml", "theme: act", "theme: calm")
+    edit(data_dir / "stages.yaml", "id: later", "id: later-on")
+    edit(data_dir / "tips" / "write-it-down.yaml", "stage: later", "stage: later-on")
+    edit(data_dir / "checklists" / "recovery.yaml", "stage: later", "stage: later-on")
+    assert problems(data_dir) == ["data/themes.yaml:6: E304 theme 2, id: theme 'act' is not used by any tip"]
 
 
 def test_placeholders_must_match(data_dir):
@@ -225,7 +234,7 @@ def test_placeholders_must_match(data_dir):
     edit(data_dir / "templates" / "thank-you.yaml", "{your_name}\n", "Sam\n")
     assert problems(data_dir) == [
         "data/templates/thank-you.yaml:5: E305 body: {role} is used but not listed under placeholders",
-        "data/templates/thank-you.yaml:16: E305 placeholders[1]: placeholder 'your_name' is listed but never used",
+        "data/templates/thank-you.yaml:16: E305 placeholder 2: placeholder 'your_name' is listed but never used",
     ]
 
 
@@ -235,14 +244,14 @@ def test_checklist_stages_in_timeline_order(data_dir):
     edit(path, "stage: later", "stage: today")
     edit(path, "stage: STAGE_A", "stage: later")
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:10: E306 groups[1].stage: stage 'today' is out of timeline order or used twice"]
+        "data/checklists/recovery.yaml:10: E306 group 2, stage: stage 'today' is out of timeline order or used twice"]
 
 
 def test_theme_page_must_exist(data_dir, tmp_path):
     docs = tmp_path / "docs"
     (docs / "themes").mkdir(parents=True)
     (docs / "themes" / "calm.md").write_text("# Calm\n")
-    assert problems(data_dir, docs) == ["data/themes.yaml:6: E307 themes[1].id: theme 'act' has no page docs/themes/act.md"]
+    assert problems(data_dir, docs) == ["data/themes.yaml:6: E307 theme 2, id: theme 'act' has no page docs/themes/act.md"]
 
 
 # ---- style ---------------------------------------------------------------------
@@ -264,7 +273,7 @@ def test_long_checklist_item(data_dir):
     edit(data_dir / "checklists" / "recovery.yaml", "text: Take a short walk.",
          "text: Take a short walk around the block and then come back home again.")
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:8: S403 groups[0].items[0].text: item has 13 words (limit 12)"]
+        "data/checklists/recovery.yaml:8: S403 group 1, item 1, text: item has 13 words (limit 12)"]
 
 
 def test_summary_is_one_sentence(data_dir):
@@ -276,7 +285,7 @@ def test_stale_tip_warns_without_failing(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", '"2026-11-01"', '"2024-01-01"')
     kb = load_knowledge_base(data_dir, today=TODAY)
     assert [str(warning).splitlines()[0] for warning in kb.warnings] == [
-        "data/tips/take-a-walk.yaml:16: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"]
+        "data/tips/take-a-walk.yaml:20: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"]
 
 
 # ---- reporting -----------------------------------------------------------------
@@ -290,7 +299,8 @@ def test_every_problem_in_one_run_with_a_fix(data_dir):
     assert text.startswith("2 problems in data/:\n")
     assert "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm'" in text
     assert "data/tips/write-it-down.yaml:10: E301 stage: unknown stage 'soon'" in text
-    assert f"    fix: {RULES['E301'].fix}" in text
+    assert "    fix: Use an id from data/themes.yaml, such as 'calm', or add the theme there first." in text
+    assert "    fix: Use an id from data/stages.yaml, or add the stage there first." in text
 
 
 def test_check_command(data_dir):
@@ -307,4 +317,181 @@ def test_check_command_passes_on_sound_data(data_dir):
     result = subprocess.run([sys.executable, "-m", "macros.check", str(data_dir)],
                             capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data OK: 2 tips, 2 sources, 2 themes")
+    assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 themes")
+
+
+# ---- evidence: what each source says -----------------------------------------------
+
+def fix_lines(data_dir: Path) -> list[str]:
+    try:
+        load_knowledge_base(data_dir, today=TODAY)
+    except DataError as error:
+        return [str(problem).splitlines()[1].strip() for problem in error.problems]
+    return []
+
+
+def test_a_tip_with_no_supporting_source(data_dir):
+    edit(data_dir / "tips" / "breathe-slowly.yaml", "sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n",
+         "sources: []\n")
+    assert problems(data_dir) == ["data/tips/breathe-slowly.yaml:12: E310 sources: no source supports this tip"]
+
+
+@pytest.mark.parametrize("old, new, line", [
+    ("sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n", "sources: [first-source]\n", 12),
+    ("    says: Slow breathing helps you settle.\n", "", 13),
+])
+def test_a_source_cited_without_what_it_says(data_dir, old, new, line):
+    edit(data_dir / "tips" / "breathe-slowly.yaml", old, new)
+    assert problems(data_dir) == [
+        f"data/tips/breathe-slowly.yaml:{line}: E311 source 1: cites 'first-source' but does not say what it says in support"]
+    assert fix_lines(data_dir) == ["fix: Write the source as two lines: '- id: first-source' and, below it, '  says: ' with "
+                                   "what the article says that supports this tip, in your own words."]
+
+
+DIFFER = """sources_differ:
+  question: Should you walk or rest?
+  opposed_by:
+    - id: {source}
+      says: Rest on the sofa instead.
+      instead: {instead}
+  view: Walk if you feel restless; rest if you are worn out.
+"""
+
+
+def test_a_disagreement_is_checked(data_dir):
+    path = data_dir / "tips" / "take-a-walk.yaml"
+    edit(path, "related:", DIFFER.format(source="second-source", instead="breathe-slowly") + "related:")
+    assert problems(data_dir) == [
+        "data/tips/take-a-walk.yaml:22: E312 sources_differ, opposing source 1, id: 'second-source' both supports "
+        "and opposes this tip"]
+
+
+def test_a_disagreement_naming_an_unknown_tip_or_source(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "last_reviewed:",
+         DIFFER.format(source="third-source", instead="take-a-nap") + "last_reviewed:")
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:18: E301 sources_differ, opposing source 1, id: unknown source 'third-source'; "
+        "did you mean 'first-source'? the known ids are in data/sources.yaml",
+        "data/tips/write-it-down.yaml:20: E301 sources_differ, opposing source 1, instead: unknown tip 'take-a-nap'; "
+        "did you mean 'take-a-walk'? the known ids are in data/tips/",
+    ]
+
+
+def test_a_disagreement_shows_in_the_evidence(data_dir):
+    from macros.evidence import opposed_by, source_points
+
+    edit(data_dir / "tips" / "write-it-down.yaml", "last_reviewed:",
+         DIFFER.format(source="second-source", instead="take-a-walk") + "last_reviewed:")
+    kb = load_knowledge_base(data_dir, today=TODAY)
+    assert opposed_by(kb.by_id["tips"]["write-it-down"]) == ["second-source"]
+    points = source_points(kb)["second-source"]
+    assert {"text": "Rest on the sofa instead.", "supports": [], "opposes": ["write-it-down"]} in points
+    assert {"text": "Moving your body settles you.", "supports": ["take-a-walk"], "opposes": []} in points
+
+
+def test_a_source_with_no_points(data_dir):
+    edit(data_dir / "tips" / "take-a-walk.yaml", "  - id: second-source\n    says: Moving your body settles you.\n", "")
+    assert problems(data_dir) == [
+        "data/sources.yaml:9: E313 source 2, id: source 'second-source' has no points: no tip cites it and it lists "
+        "no unused_points"]
+    edit(data_dir / "sources.yaml", "    url: https://example.org/second\n", "    url: https://example.org/second\n"
+         "    unused_points:\n      - says: Buy new shoes.\n        reason: Off the subject.\n")
+    kb = load_knowledge_base(data_dir, today=TODAY)
+    from macros.evidence import source_points
+    assert source_points(kb)["second-source"] == [
+        {"text": "Buy new shoes.", "supports": [], "opposes": [], "not_used": "Off the subject."}]
+
+
+def test_an_unused_point_needs_its_reason(data_dir):
+    edit(data_dir / "sources.yaml", "    url: https://example.org/second\n", "    url: https://example.org/second\n"
+         "    unused_points:\n      - says: Buy new shoes.\n")
+    assert problems(data_dir) == ["data/sources.yaml:14: E201 source 2, unused point 1: missing required field 'reason'"]
+
+
+def test_every_tip_is_reachable_from_a_plan(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]\n", "")
+    found = problems(data_dir)
+    assert "data/tips/write-it-down.yaml:1: E314 id: no plan in the guide leads to this tip" in found
+    edit(data_dir / "tips" / "write-it-down.yaml", "theme: act", "in_every_plan: true\ntheme: act")
+    assert "data/tips/write-it-down.yaml:1: E314 id: no plan in the guide leads to this tip" not in problems(data_dir)
+
+
+def test_a_situation_needs_three_tips(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]\n", "in_every_plan: true\n")
+    assert problems(data_dir) == [
+        "data/situations.yaml:2: E315 situation 1, id: situation 'went-blank' leads to 2 tips; a plan needs at least 3"]
+
+
+# ---- slips that would otherwise be published as they are ---------------------------------
+
+@pytest.mark.parametrize("where", ["data/write-it-now.yaml", "data/tip/write-it-now.yaml", "data/tips/more/write-it-now.yaml",
+                                   "docs/write-it-now.yaml"])
+def test_a_tip_file_in_the_wrong_place(data_dir, tmp_path, where):
+    docs = tmp_path / "docs"
+    (docs / "themes").mkdir(parents=True)
+    for theme in ("calm", "act"):
+        (docs / "themes" / f"{theme}.md").write_text("# Theme\n")
+    stray = tmp_path / where
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_text((data_dir / "tips" / "write-it-down.yaml").read_text())
+    found = [line for line in problems(data_dir, docs) if "E105" in line]
+    assert found and found[0].startswith(f"{where}:1: E105 is not where data files go")
+    assert any(line == "fix: Move it to data/tips/write-it-now.yaml if it is a tip (or to the folder for its kind: "
+               "data/checklists/, data/templates/), or delete it." for line in fix_lines_with(data_dir, docs))
+
+
+def fix_lines_with(data_dir: Path, docs: Path) -> list[str]:
+    try:
+        load_knowledge_base(data_dir, docs, today=TODAY)
+    except DataError as error:
+        return [str(problem).splitlines()[1].strip() for problem in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  - Write how you answered.\n", "  - Write how you answered.\n   - Write the names.\n",
+     "data/tips/write-it-down.yaml:8: S408 step 2: step 2 looks like two items run together"),
+    ("title: Write down what happened", "title: WRITE DOWN WHAT HAPPENED",
+     "data/tips/write-it-down.yaml:2: S405 title: is written in capital letters"),
+    ("You forget details fast.", "You forget <b>details</b> fast.",
+     "data/tips/write-it-down.yaml:4: S406 why: contains the HTML tag <b>"),
+    ("  - Write what they asked.", "  - Write what they asked [here](https://example.com/form).",
+     "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a source this tip cites"),
+    ("  - Write what they asked.", "  - Write what they asked <https://example.com/form>.",
+     "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a source this tip cites"),
+])
+def test_slips_are_caught(data_dir, old, new, expected):
+    edit(data_dir / "tips" / "write-it-down.yaml", old, new)
+    assert expected in problems(data_dir)
+
+
+def test_a_link_to_a_cited_source_is_allowed(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "  - Write what they asked.",
+         "  - Write what they asked, as [this article](https://example.org/first) says.")
+    assert problems(data_dir) == []
+
+
+def test_a_colon_in_unquoted_text_says_to_quote_it(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "summary: Notes help you learn from the day.",
+         "summary: Notes help: you learn from the day.")
+    assert fix_lines(data_dir) == ['fix: Put text containing a colon in quotes: key: "Text: more text". '
+                                   'Inside the quotes, write a double quote as \\".']
+
+
+def test_each_problem_gets_its_own_fix(data_dir):
+    edit(data_dir / "tips" / "write-it-down.yaml", "title: Write down what happened", 'title: ""')
+    edit(data_dir / "tips" / "write-it-down.yaml", "summary: Notes help you learn from the day.\n", "")
+    assert fix_lines(data_dir) == [
+        "fix: Add a line 'summary: ...' at the top of the file, where the other fields start at the left margin; "
+        "the Add a tip page lists every required field.",
+        "fix: Fill in the field, or delete the line if the field is optional.",
+    ]
+
+
+def test_tips_where_matches_whole_values_only(data_dir):
+    kb = load_knowledge_base(data_dir, today=TODAY)
+    assert kb.tips_where("theme", "al") == []  # not part of "calm"
+    assert kb.tips_where("stage", "day") == []  # not part of "today"
+    assert [tip["id"] for tip in kb.tips_where("theme", "calm")] == ["take-a-walk", "breathe-slowly"]
+    assert len(kb.tips_where("situations", "went-blank")) == 3
+    assert kb.tips_where("situations", "went") == []
