@@ -53,14 +53,14 @@ def into(kind_file, name, suffix=None):
 
 CASES = [
     # broken YAML
-    Case("syntax-unclosed-quote", "E101:12"),  # the quote runs on and breaks at the last line
+    Case("syntax-unclosed-quote", "E101:13"),  # the quote runs on and breaks at the last line
     Case("syntax-bad-indent", "E101:9"),
     Case("syntax-missing-colon", "E101:11"),
     Case("syntax-tab-indent", "E101:7"),
-    Case("syntax-two-documents", "E101:13"),
-    Case("syntax-key-is-a-list", "E101:13"),
+    Case("syntax-two-documents", "E101:14"),
+    Case("syntax-key-is-a-list", "E101:14"),
     Case("duplicate-key", "E102:11"),
-    Case("python-object-tag", "E101:13"),
+    Case("python-object-tag", "E101:14"),
     Case("custom-include-tag", "E101:5"),
     Case("nul-byte", "E101:5"),
     Case("empty", "E100:1"),
@@ -74,22 +74,22 @@ CASES = [
     # attacks on time and memory
     Case("alias-bomb", "E103:2"),
     Case("merge-key", "E103:2"),
-    Case("deep-nesting", "E104:13"),
+    Case("deep-nesting", "E104:14"),
     Case("five-megabyte-string", "E100:1", ((None, "data/tips/five-megabyte-string.yaml", "five-megabytes"),)),
     Case("many-steps", "E206:6"),
     # wrong types, fields and values
     Case("wrong-type-steps-text", "E203:6"),
     Case("wrong-type-title-number", "E203:3"),
     Case("wrong-type-theme-bool", "E203:9"),
-    Case("wrong-type-summary-null", "E203:4"),
+    Case("wrong-type-summary-null", "E205:4"),
     Case("wrong-type-why-binary", "E203:5"),
     Case("wrong-type-whole-file-list", "E203:2"),
     Case("missing-field", "E201:2"),
-    Case("unknown-field", "E202:13"),
+    Case("unknown-field", "E202:14"),
     Case("title-too-long", "E205:3"),
     Case("empty-title", "E205:3"),
-    Case("bad-date", "E204:12"),
-    Case("future-date", "E204:12"),
+    Case("bad-date", "E204:13"),
+    Case("future-date", "E204:13"),
     Case("id-path-traversal", "E204:2"),
     Case("id-upper-case", "E204:2"),
     Case("id-newline", "E204:2"),
@@ -99,8 +99,8 @@ CASES = [
     # references between files
     Case("unknown-theme", "E301:9"),
     Case("unknown-source", "E301:11"),
-    Case("unknown-related-tip", "E301:13"),
-    Case("related-to-itself", "E301:13"),
+    Case("unknown-related-tip", "E301:14"),
+    Case("related-to-itself", "E301:14"),
     Case("duplicate-source-id", "E302:+1", (into("data/sources.yaml", "duplicate-source-id"),)),
     Case("source-javascript-url", "E204:+4", (into("data/sources.yaml", "source-javascript-url"),)),
     Case("source-url-breaks-attribute", "E204:+4", (into("data/sources.yaml", "source-url-breaks-attribute"),)),
@@ -112,11 +112,11 @@ CASES = [
     Case("byte-order-mark-inside", "E208:5"),
     Case("control-characters-in-title", "E208:3"),
     # markup, links, attributes and template syntax in every text field: shown as text, never run
-    Case("inert-html-in-tip-fields", "inert", shows="Walk HX01 <script>alert(1)</script> now"),
+    Case("inert-html-in-tip-fields", "S406:3"),  # HTML in a tip is refused (it renders inert too: test_security.py)
     Case("inert-jinja-in-tip-fields", "inert", shows="Walk HX02 {{ 7*191 }} now {# note #}"),
-    Case("inert-attribute-injection-in-tip", "inert", shows='Walk HX03 " onmouseover="alert(1)" x=" now'),
-    Case("inert-dangerous-links", "inert", shows="Walk HX04 now"),
-    Case("inert-markdown-images-and-entities", "inert", shows="Walk HX05 &lt;script&gt; now"),
+    Case("inert-attribute-injection-in-tip", "S406:18"),
+    Case("inert-dangerous-links", "S407:7"),  # a link to a site the tip does not cite is refused
+    Case("inert-markdown-images-and-entities", "S407:7"),
     Case("inert-right-to-left-and-emoji", "inert", shows="Walk HX06 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 now"),
     Case("inert-byte-order-mark-at-start", "inert", shows="Walk HX14 now"),
     Case("inert-source-fields", "inert", (into("data/sources.yaml", "inert-source-fields", "sources"),
@@ -129,7 +129,8 @@ CASES = [
                                          tip("inert-theme-fields")),
          shows="HX09 <script>alert(1)</script> {{ 7*191 }}"),
     Case("inert-situation-fields", "inert", (into("data/situations.yaml", "inert-situation-fields", "situations"),
-                                             tip("inert-situation-fields"))),
+                                             tip("inert-situation-fields"), tip("inert-situation-fields-b"),
+                                             tip("inert-situation-fields-c"))),  # a situation needs three tips
     Case("inert-checklist-fields", "inert", (("inert-checklist-fields.yaml", "data/checklists/inert-checklist-fields.yaml", "add"),)),
     Case("inert-template-fields", "inert", (("inert-template-fields.yaml", "data/templates/inert-template-fields.yaml", "add"),)),
     Case("inert-reflection-fields", "inert", (("inert-reflection-fields.yaml", "data/reflection.yaml", "replace"),)),
