@@ -1,6 +1,7 @@
 """The real site, built with `mkdocs build --strict` into a temporary folder, read as HTML."""
 from __future__ import annotations
 
+from markupsafe import escape
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,9 +51,15 @@ def test_every_tip_once_on_its_theme_page_with_anchor_and_sources(built_site):
         html = (built_site / "themes" / tip["theme"] / "index.html").read_text(encoding="utf-8")
         assert html.count(f'id="tip-{tip["id"]}"') == 1, tip["id"]
         article = section(html, f"tip-{tip['id']}")
-        assert f"{len(tip['sources'])} of {len(SOURCES)} sources give this advice" in article
-        for source_id in tip["sources"]:
-            assert f'href="../../sources/#source-{source_id}"' in article
+        count = len(tip["sources"])
+        assert f"{count} source{'s' if count != 1 else ''} give{'s' if count == 1 else ''} this advice:" in article
+        for citation in tip["sources"]:
+            assert f'href="../../sources/#source-{citation["id"]}"' in article
+            assert str(escape(citation["says"])) in article, (tip["id"], citation["id"])
+        differ = tip.get("sources_differ")
+        assert ("Sources differ:" in article) == bool(differ), tip["id"]
+        for opposition in (differ or {}).get("opposed_by", []):
+            assert f'href="../../sources/#source-{opposition["id"]}"' in article
         assert f"/edit/main/data/tips/{tip['id']}.yaml" in article
         # and nowhere else in full
         for other in (built_site / "themes").glob("*/index.html"):
@@ -84,7 +91,29 @@ def test_sources_page_lists_the_tips_that_cite_each_source(built_site):
         entry = section(html, f"source-{source['id']}")
         assert f'href="{source["url"]}"' in entry
         linked = set(re.findall(r'#tip-([a-z0-9-]+)"', entry))
-        assert linked == {tip["id"] for tip in tips if source["id"] in tip["sources"]}, source["id"]
+        supported = {tip["id"] for tip in tips if source["id"] in [citation["id"] for citation in tip["sources"]]}
+        opposed = {tip["id"] for tip in tips
+                   if source["id"] in [entry["id"] for entry in tip.get("sources_differ", {}).get("opposed_by", [])]}
+        assert linked == supported | opposed, source["id"]
+        for point in source.get("unused_points", []):
+            assert str(escape(point["reason"])) in entry
+
+
+def test_disagreements_page_gives_both_sides_of_every_disagreement(built_site):
+    html = (built_site / "disagreements" / "index.html").read_text(encoding="utf-8")
+    tips = [load_tip(path) for path in TIPS]
+    disputed = [tip for tip in tips if tip.get("sources_differ")]
+    assert disputed, "the sources on record disagree at least on explaining a mistake"
+    for tip in disputed:
+        entry = section(html, f"differ-{tip['id']}")
+        assert str(escape(tip["sources_differ"]["question"])) in entry
+        for side in (tip["sources"], tip["sources_differ"]["opposed_by"]):
+            for citation in side:
+                assert f'href="../sources/#source-{citation["id"]}"' in entry
+        assert str(escape(tip["sources_differ"]["view"])) in entry
+    for page in ("index.html", "sources/index.html"):
+        assert 'href="disagreements/"' in (built_site / page).read_text(encoding="utf-8") or \
+            'href="../disagreements/"' in (built_site / page).read_text(encoding="utf-8"), page
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):

@@ -24,9 +24,7 @@ LIST_FILES = {"sources.yaml": "sources", "themes.yaml": "themes", "stages.yaml":
               "situations.yaml": "situations"}
 FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 # Data files that are deliberately not published, and why.
-NOT_EXPORTED = {
-    "coverage.yaml": "an editors' audit of which tips carry each point of each source article; not advice",
-}
+NOT_EXPORTED: dict[str, str] = {}
 
 
 def load_yaml(path: Path):
@@ -76,6 +74,29 @@ def export(built_site) -> dict:
     return json.loads((built_site / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8"))
 
 
+def as_data_files(export: dict) -> dict:
+    """The export with its evidence put back the way the YAML holds it: each tip's sources with what they
+    say (found in sources[].points), and each source's unused points. Checks the derived fields on the way."""
+    data = copy.deepcopy(export)
+    says = {(source["id"], tip_id): point["text"] for source in export["sources"] for point in source["points"]
+            for tip_id in point["supports"]}
+    for tip in data["tips"]:
+        differ = tip.get("sources_differ", {}).get("opposed_by", [])
+        assert tip.pop("opposed_by") == [opposition["id"] for opposition in differ], tip["id"]
+        for opposition in differ:
+            assert any(point["text"] == opposition["says"] and tip["id"] in point["opposes"]
+                       for point in by_id(export["sources"])[opposition["id"]]["points"]), tip["id"]
+        if tip.pop("in_every_plan"):
+            tip["in_every_plan"] = True
+        tip["sources"] = [{"id": source_id, "says": says[(source_id, tip["id"])]} for source_id in tip["sources"]]
+    for source in data["sources"]:
+        unused = [{"says": point["text"], "reason": point["not_used"]} for point in source.pop("points")
+                  if "not_used" in point]
+        if unused:
+            source["unused_points"] = unused
+    return data
+
+
 @pytest.fixture(scope="module")
 def published_schemas(built_site) -> dict:
     return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (built_site / "schema").glob("*.json")}
@@ -91,6 +112,7 @@ def test_every_data_file_is_exported_or_deliberately_left_out():
 
 
 def test_list_files_are_exported_field_by_field(export):
+    export = as_data_files(export)
     for file_name, key in LIST_FILES.items():
         entries = as_json_value(load_yaml(DATA / file_name))[key]
         assert [entry["id"] for entry in export[key]] != [], key
@@ -100,6 +122,7 @@ def test_list_files_are_exported_field_by_field(export):
 
 
 def test_one_record_per_file_folders_are_exported_field_by_field(export):
+    export = as_data_files(export)
     for folder in FOLDERS:
         files = sorted((DATA / folder).glob("*.yaml"))
         assert files, folder
@@ -137,7 +160,7 @@ def test_order_is_the_site_order(export):
 
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
-    assert export["schema_version"] == "1.0"
+    assert export["schema_version"] == "1.1"
     today = datetime.datetime.now(datetime.timezone.utc).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"
@@ -159,6 +182,7 @@ def test_every_schema_is_published_unchanged(published_schemas):
 
 def record_errors(export: dict, schemas: dict) -> list[str]:
     """Each record against the schema of the file it came from."""
+    export = as_data_files(export)
     checks = [(f"{key}.schema.json", {key: export[key]}, key) for key in LIST_FILES.values()]
     for key, schema in FOLDERS.items():
         checks += [(f"{schema}.schema.json", record, f"{key}/{record.get('id')}") for record in export[key]]
@@ -227,10 +251,15 @@ def test_data_page_explains_every_field_of_the_file(built_site, export):
     schema = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS}
     expected = list(field_paths(schema["knowledge-base"]))
     assert set(export) <= set(expected)
+    exported_shapes = schema["knowledge-base"]["$defs"]  # tips and sources carry their evidence in a shape of their own
     for key in LIST_FILES.values():
-        expected += [path for path in field_paths(schema[key]) if path != key]
+        if key == "sources":
+            expected += list(field_paths(exported_shapes["source"], "sources[]."))
+            expected += list(field_paths(exported_shapes["point"], "sources[].points[]."))
+        else:
+            expected += [path for path in field_paths(schema[key]) if path != key]
     for key, name in FOLDERS.items():
-        expected += list(field_paths(schema[name], f"{key}[]."))
+        expected += list(field_paths(exported_shapes["tip"] if key == "tips" else schema[name], f"{key}[]."))
     expected += list(field_paths(schema["reflection"], "reflection."))
     assert len(expected) > 60
     for path in expected:
@@ -245,3 +274,16 @@ def test_no_copy_of_the_advice_in_javascript():
     texts += [situation["title"] for situation in load_yaml(DATA / "situations.yaml")["situations"]]
     texts += [stage["title"] for stage in load_yaml(DATA / "stages.yaml")["stages"]]
     assert [text for text in texts if text in scripts] == []
+
+
+def test_the_evidence_is_in_the_file(export):
+    """Every tip names the sources that support it and those that argue against it; every source, its points."""
+    sources = by_id(export["sources"])
+    for tip in export["tips"]:
+        assert tip["sources"], tip["id"]
+        assert isinstance(tip["opposed_by"], list) and isinstance(tip["in_every_plan"], bool)
+        for source_id in tip["sources"]:
+            assert any(tip["id"] in point["supports"] for point in sources[source_id]["points"]), (tip["id"], source_id)
+    for source in export["sources"]:
+        assert source["points"], source["id"]
+    assert [tip["id"] for tip in export["tips"] if tip["in_every_plan"]], "no step that every plan carries"

@@ -24,15 +24,69 @@ avoid:
   - "Use <iframe src=https://example.org></iframe> frames."
 theme: mindset
 stage: right-after
-sources: [taledo-2016]
+situations: [nerves]
+sources:
+  - id: taledo-2016
+    says: It says so.
 last_reviewed: "2026-11-01"
 """
 
 
+# The parts of HOSTILE_TIP that the check lets through, for the real build.
+TEMPLATE_TIP = """\
+id: hostile-tip
+title: Stay calm now
+summary: "Rest now {{ 7*7 }} and {{ config }} are just text."
+why: >-
+  {% raw %}This is raw{% endraw %} and {% include 'x.html' %} stay text.
+steps:
+  - "Click here { onclick=alert('attr') } now."
+  - "Read this {: .evil onmouseover=alert(1) } line."
+theme: mindset
+stage: right-after
+situations: [nerves]
+sources:
+  - id: taledo-2016
+    says: It says so.
+last_reviewed: "2026-11-01"
+"""
+
+
+def test_the_check_refuses_tags_and_foreign_links(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "data" / "tips" / "hostile-tip.yaml").write_text(HOSTILE_TIP, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/tips/hostile-tip.yaml:2: S406 title: contains the HTML tag <script>" in result.stderr
+    assert "S407 why: links to javascript:" in result.stderr
+
+
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory) -> str:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    (project / "data" / "tips" / "hostile-tip.yaml").write_text(HOSTILE_TIP, encoding="utf-8")
+    """The hostile tip as the theme page shows it. The check refuses its tags and links (S406, S407), so it is
+    rendered here straight through the templates: even a tip that got past the check stays inert."""
+    from macros.knowledge import load_knowledge_base
+    from macros.render import Renderer
+    from macros.yamlfile import read_yaml
+
+    path = tmp_path_factory.mktemp("hostile") / "hostile-tip.yaml"
+    path.write_text(HOSTILE_TIP, encoding="utf-8")
+    kb = load_knowledge_base(PROJECT / "data")
+    tip = read_yaml(path)[0]
+    kb.tips.append(tip)
+    kb.by_id["tips"][tip["id"]] = tip
+    html = Renderer(kb, "https://github.com/example/example").render(
+        "theme.html", "themes/mindset/", theme=kb.by_id["themes"]["mindset"])
+    match = re.search(r'<article class="ir-tip" id="tip-hostile-tip".*?</article>', html, re.S)
+    assert match
+    return match.group(0)
+
+
+@pytest.fixture(scope="module")
+def built_hostile_page(tmp_path_factory) -> str:
+    """A tip with template syntax and attribute lists, which the check lets through, built by the real build."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-build"))
+    (project / "data" / "tips" / "hostile-tip.yaml").write_text(TEMPLATE_TIP, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
@@ -63,7 +117,9 @@ def test_dangerous_links_lose_their_address_safe_ones_keep_it(hostile_page):
     assert "https://example.org/ok" in hrefs
 
 
-def test_template_syntax_is_never_run(hostile_page):
+@pytest.mark.parametrize("page", ["hostile_page", "built_hostile_page"])
+def test_template_syntax_is_never_run(page, request):
+    hostile_page = request.getfixturevalue(page)
     assert "49" not in hostile_page
     assert "&#123;&#123; 7*7 &#125;&#125;" in hostile_page
     assert "&#123;&#123; config &#125;&#125;" in hostile_page
@@ -71,7 +127,9 @@ def test_template_syntax_is_never_run(hostile_page):
     assert "&#123;% include 'x.html' %&#125;" in hostile_page or "&#123;% include &#x27;x.html&#x27; %&#125;" in hostile_page
 
 
-def test_attribute_lists_stay_text(hostile_page):
+@pytest.mark.parametrize("page", ["hostile_page", "built_hostile_page"])
+def test_attribute_lists_stay_text(page, request):
+    hostile_page = request.getfixturevalue(page)
     assert "&#123; onclick=alert('attr') &#125;" in hostile_page or \
         "&#123; onclick=alert(&#39;attr&#39;) &#125;" in hostile_page
     assert "&#123;: .evil onmouseover=alert(1) &#125;" in hostile_page
@@ -80,7 +138,7 @@ def test_attribute_lists_stay_text(hostile_page):
 def test_hostile_page_title_is_plain(tmp_path):
     """A page title from a maintainer is rendered, but data never reaches a title."""
     project = copy_project(tmp_path / "p")
-    (project / "data" / "tips" / "hostile-tip.yaml").write_text(HOSTILE_TIP, encoding="utf-8")
+    (project / "data" / "tips" / "hostile-tip.yaml").write_text(TEMPLATE_TIP, encoding="utf-8")
     assert build(project).returncode == 0
     html = (project / "site" / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>Mindset - Interview Rebound</title>", html)

@@ -75,7 +75,7 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
 
     rewrite(data_dir / "checklists" / "recovery.yaml", lengthen)
     found = problems(data_dir)
-    assert len(found) == 1 and " E205 groups[1].items[0].text: is 83 characters long; the limit is 80" in found[0], found
+    assert len(found) == 1 and " E205 group 2, item 1, text: is 83 characters long; the limit is 80" in found[0], found
 
     rewrite(data_dir / "checklists" / "recovery.yaml",
             lambda data: data["groups"][1]["items"][0].update(text="Write down what happened."))
@@ -86,7 +86,7 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
 
     rewrite(data_dir / "reflection.yaml", long_reflection)
     found = problems(data_dir)
-    assert [line.split(": ", 2)[1] for line in found] == ["E205 prompts[0].question", "E205 prompts[0].hint"], found
+    assert [line.split(": ", 2)[1] for line in found] == ["E205 prompt 1, question", "E205 prompt 1, hint"], found
 
 
 def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforces():
