@@ -7,6 +7,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The engine that builds the site: mkdocs (the default), or zensical, Material's successor, which
+# reads the same mkdocs.yml and gets an environment of its own (requirements-zensical.txt).
+ENGINE ?= mkdocs
+ZENSICAL_VENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser tests drive Debian's Chromium; root installs it directly, others through sudo.
@@ -29,11 +33,28 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/activat
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.site-installed
 
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
+	touch $@
+
 serve: $(VENV)/.site-installed  ## Serve the site with live reload at http://127.0.0.1:8000/interview-rebound/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning
+ifeq ($(ENGINE),mkdocs)
+build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning (ENGINE=zensical: with Zensical)
 	$(BIN)/mkdocs build --strict --site-dir site
+else ifeq ($(ENGINE),zensical)
+# Zensical runs no MkDocs hooks, so the post-build pass (CSP, open data) runs after it. The data check
+# runs first, because Zensical reports a data error with a traceback around it. --clean: no stale cache.
+build: $(ZENSICAL_VENV)/.installed
+	$(ZENSICAL_VENV)/bin/python -m macros.check
+	rm -rf site
+	$(ZENSICAL_VENV)/bin/zensical build --strict --clean
+	$(ZENSICAL_VENV)/bin/python -m macros.postbuild site
+else
+$(error ENGINE is mkdocs or zensical, not "$(ENGINE)")
+endif
 
 check: $(VENV)/.site-installed  ## Check the data in data/ (fast; no build)
 	$(BIN)/python -m macros.check
@@ -54,12 +75,12 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-test: $(VENV)/.test-installed $(CHROMIUM)  ## Install what the tests need and run them all
+test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Install what the tests need and run them all
 	$(BIN)/python -m pytest
 
-clean:  ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache
+clean:  ## Remove the built site and caches (keeps .venv and .venv-zensical)
+	rm -rf site .pytest_cache .cache
 
 .PHONY: bench
-bench: $(VENV)/.site-installed $(CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
+bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
 	$(BIN)/python scripts/bench.py

@@ -1,7 +1,10 @@
-"""The mkdocs-macros module: loads the data once per build and offers the page macros.
+"""The macros module: offers the page macros to mkdocs-macros (MkDocs) and to Zensical alike.
 
-Pages opt in with `render_macros: true` and call only the macros below. Each
-macro renders one template from macros/templates/ with the checked data.
+Pages opt in with `render_macros: true` and call only the macros below. Each macro renders one
+template from macros/templates/ with the checked data, and returns the HTML into the page.
+This file is only the adapter: loading, checking and rendering are plain Python in macros/core.py
+and the modules it uses, which know neither engine. Zensical runs this file on its own, without
+the package around it, so it imports the package by its absolute name, never relatively.
 """
 from __future__ import annotations
 
@@ -10,48 +13,61 @@ import logging
 import sys
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.plugins.interview_rebound")
+log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs shows; Zensical ignores the name
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# In reload order: each module after the ones it imports.
+CORE_MODULES = ("yamlfile", "schemas", "rules", "problems", "records", "style", "checks", "checks.tips", "checks.evidence",
+                "checks.checklists", "checks.templates", "checks.reflection", "checks.vocabulary", "knowledge",
+                "evidence", "render", "export", "datapage", "contribute", "core")
+
+
+def _core():
+    if str(PROJECT_DIR) not in sys.path:
+        sys.path.insert(0, str(PROJECT_DIR))
+    return importlib.import_module("macros.core")
+
+
+def _site(settings):
+    """The checked site, loaded once per build. `make serve` keeps one process across rebuilds: after an
+    edit to macros/*.py, our own code is reloaded first, so that the edit shows up too."""
+    core = _core()
+    stamp = core.fingerprint(settings)
+    if core.last_site is not None and core.last_site.fingerprint["macros"] != stamp["macros"]:
+        for name in CORE_MODULES:
+            module = sys.modules.get(f"macros.{name}")
+            if module is not None:
+                importlib.reload(module)
+        core = sys.modules["macros.core"]
+        settings = core.Settings(**vars(settings))
+    site = core.site_for(settings, stamp)
+    return core, site
+
+
+def _page_path(page) -> str:
+    """The page's Markdown file under docs/: MkDocs calls it page.file.src_path, Zensical page.path."""
+    file = getattr(page, "file", None)
+    return file.src_path if file is not None else page.path
 
 
 def define_env(env):
-    # Imported here, so that `python -m macros.check` does not load MkDocs and the renderer.
-    from mkdocs.exceptions import PluginError
-
-    # `make serve` rebuilds in the same process after each edit: reload our own code so edits
-    # to macros/*.py show up too, not only edits to data/, docs/ and the templates. The first
-    # build has just imported it fresh, so reloading then would only cost time.
-    rebuild = f"{__name__}.knowledge" in sys.modules
-    from . import contribute, datapage, evidence, export, knowledge, problems, records, render, rules, schemas, style, yamlfile
-    from .checks import checklists, evidence as evidence_checks, reflection, templates, tips, vocabulary
-    from . import checks
-
-    if rebuild:
-        for module in (yamlfile, schemas, rules, problems, records, style, checks, tips, evidence_checks, checklists,
-                       templates, reflection, vocabulary, knowledge, evidence, render, export, datapage, contribute):
-            importlib.reload(module)
-    DataError, load_knowledge_base, Renderer = knowledge.DataError, knowledge.load_knowledge_base, render.Renderer
-    open_data_context, build_date = datapage.open_data_context, export.build_date
-
-    project_dir = Path(env.project_dir)
-    try:
-        kb = load_knowledge_base(project_dir / "data", Path(env.conf["docs_dir"]))
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    for warning in kb.warnings:
-        log.info("data warning (the build goes on): %s", warning)
-    renderer = Renderer(kb, env.conf["extra"]["repository"])
+    project_dir = Path(env.project_dir).resolve()
+    core = _core()
+    settings = core.Settings(project_dir=project_dir, docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
+                             site_url=env.conf.get("site_url") or "",
+                             repository=env.conf["extra"]["repository"])
+    core, site = _site(settings)
+    kb, renderer = site.kb, site.renderer
+    if not site.warned:  # once per load, not once per page
+        for warning in kb.warnings:
+            log.info("data warning (the build goes on): %s", warning)
+        site.warned = True
     env.variables["kb"] = kb
-    env.variables["build_date"] = build_date()
+    env.variables["build_date"] = site.build_date
 
     def page_macro(template: str):
-        """A macro that renders `template` for the current page. The page's Markdown gets a placeholder,
-        and the HTML waits in page.held_html until hooks/held_html.py puts it in place after Markdown
-        has run. Markdown would only pass the HTML through, and reading it all made builds slower."""
+        """A macro that renders `template` for the current page and returns the HTML, links made relative to it."""
         def macro(**context) -> str:
-            held = vars(env.page).setdefault("held_html", {})
-            placeholder = f'<div data-held-html="{len(held)}"></div>'
-            held[placeholder] = renderer.render(template, env.page.url, **context)
-            return placeholder
+            return renderer.render(template, env.page.url, **context)
         return macro
 
     @env.macro
@@ -65,9 +81,9 @@ def define_env(env):
     env.macro(page_macro("guide.html"), "guide")
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
-    contribute.define_contribute_macros(env, kb, page_macro, project_dir)
+    importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
 
-    open_data_page = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
+    open_data_page = site.open_data_page
 
     @env.macro
     def open_data(part: str, kind: str = "") -> str:
@@ -76,7 +92,7 @@ def define_env(env):
         return page_macro(f"data_{part}.html")(kind=kind, **open_data_page)
 
     # ---- tools: the printable checklist, the reflection worksheet, the follow-up notes ----
-    site_url = (env.conf.get("site_url") or "").rstrip("/")
+    site_url = settings.site_url.rstrip("/")
 
     def page_address() -> str:
         """This page's public address without https://, printed so a paper copy leads back."""
@@ -89,7 +105,7 @@ def define_env(env):
     def checklist(checklist_id: str) -> str:
         """One checklist from data/checklists/, grouped by stage, ready to tick and print."""
         if checklist_id not in kb.by_id["checklists"]:
-            raise PluginError(f"{env.page.file.src_path}: no checklist '{checklist_id}' in data/checklists/")
+            raise core.BuildError(f"{_page_path(env.page)}: no checklist '{checklist_id}' in data/checklists/")
         return page_macro("checklist.html")(checklist=kb.by_id["checklists"][checklist_id],
                                             page_address=page_address())
 
@@ -106,9 +122,3 @@ def define_env(env):
                                                       note["title"]))
         return page_macro("note_templates.html")(notes=notes)
 
-
-def on_post_build(env):
-    """After the build, publish the checked knowledge base as open data (see export.py)."""
-    from .export import write_open_data
-
-    write_open_data(env.variables["kb"], Path(env.conf["site_dir"]), env.variables["build_date"], env.conf["site_url"])

@@ -8,6 +8,7 @@ no later template pass could ever run text from data.
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -16,7 +17,6 @@ import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
-from mkdocs.utils import get_relative_url
 
 from . import evidence
 from .rules import PLACEHOLDER
@@ -95,6 +95,18 @@ def mailto(note: dict) -> str:
     return f"mailto:?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
+def relative_url(target: str, page_url: str) -> str:
+    """`target`, a path in the site such as "themes/mindset/#tip-x", as a link from the page at `page_url`.
+
+    Page addresses are the engine's: "" for the home page, "timeline/", "themes/mindset/", or a file
+    such as "404.html". Our own, so that the renderer needs nothing from MkDocs or Zensical;
+    tests/test_engines.py checks it gives MkDocs' answer for every page and link of the site."""
+    folder = page_url if "." not in page_url.rpartition("/")[2] else page_url.rpartition("/")[0]
+    # A #fragment counts as one more part of the path, so a link within the page stays "#tip-x".
+    link = posixpath.relpath("/" + target, "/" + folder)
+    return link + "/" if target.endswith("/") else link
+
+
 def long_date(value: str) -> str:
     day = datetime.date.fromisoformat(value)
     return f"{day.day} {day:%B %Y}"
@@ -120,7 +132,7 @@ class Renderer:
 
     def render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
-            return get_relative_url(target, page_url)
+            return relative_url(target, page_url)
 
         html = self.jinja.get_template(template).render(
             kb=self.kb, url=url, tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),

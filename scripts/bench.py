@@ -4,9 +4,10 @@
 For 100, 1,000 and 5,000 synthetic tips (the real tips' text under new ids, in
 the real themes) it builds the project, and a plain Material site that holds
 the same text as hand-written Markdown pages (no macros, no data, no hooks),
-in the same run. It prints the build time, the peak memory and their ratio,
+in the same run, and builds the project with Zensical as `make build ENGINE=zensical` does
+(zensical build, then the post-build pass). It prints the build time, the peak memory and their ratio,
 and times the data checker. It then weighs the real site's key pages (gzip)
-and, unless --no-lighthouse, runs Lighthouse on them with Debian's Chromium.
+as each engine builds them and, unless --no-lighthouse, runs Lighthouse on them with Debian's Chromium.
 
 Results go to bench-results/ (ignored by git): results.json and results.md; the
 synthetic projects are built in a temporary folder, removed at the end.
@@ -49,6 +50,10 @@ KEY_PAGES = {
     "guide": "guide/index.html",
 }
 LIGHTHOUSE_PAGES = ("home", "checklist", "guide")
+ZENSICAL_BIN = PROJECT / ".venv-zensical" / "bin"
+# Zensical writes to site/ beside mkdocs.yml; the post-build pass then adds the CSP and the open data.
+ZENSICAL_BUILD = ["sh", "-c", f'"{ZENSICAL_BIN}/zensical" build --strict --clean >/dev/null '
+                  f'&& "{ZENSICAL_BIN}/python" -m macros.postbuild site']
 env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Runs one command and reports its wall time and the peak memory of its process tree.
@@ -93,8 +98,9 @@ def synthetic_tips(count: int) -> list[dict]:
     return tips
 
 
-def make_project(count: int) -> Path:
-    project = WORK / f"project-{count}"
+def make_project(count: int, real: bool = False) -> Path:
+    """A copy of the project with `count` synthetic tips, or with `real`, its own."""
+    project = WORK / (f"project-{count}" if not real else "real-project")
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
     for part in SITE_PARTS:
@@ -103,6 +109,8 @@ def make_project(count: int) -> Path:
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy(source, project / part)
+    if real:
+        return project
     tips_dir = project / "data" / "tips"
     shutil.rmtree(tips_dir)
     tips_dir.mkdir()
@@ -187,9 +195,9 @@ def make_plain(project: Path) -> Path:
         if all(name in macros for name, _ in calls):
             text = MACRO_CALL.sub(lambda match: macros[match.group(1)](*[arg.strip("'\" ") for arg in match.group(2).split(",") if arg.strip()]), text)
         else:
-            built = project / "site" / page.relative_to(plain / "docs").with_suffix("") / "index.html"
+            built = project / "site-mkdocs" / page.relative_to(plain / "docs").with_suffix("") / "index.html"
             if page.stem == "index":
-                built = project / "site" / page.relative_to(plain / "docs").parent / "index.html"
+                built = project / "site-mkdocs" / page.relative_to(plain / "docs").parent / "index.html"
             html = built.read_text(encoding="utf-8")
             article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
             front = re.match(r"---\n.*?\n---\n", text, re.S)
@@ -199,6 +207,8 @@ def make_plain(project: Path) -> Path:
     config = _drop_block(config, r"^hooks:")
     config = _drop_block(config, r"^  - macros:")
     config = re.sub(r"^watch:\n(  - .*\n)+", "", config, flags=re.M)
+    # Its pages link as the built site does (../../timeline/), which the strict link checks reject.
+    config = config.replace("\nstrict: true", "\nstrict: false")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain
 
@@ -239,11 +249,14 @@ def page_weight(site: Path, page: Path) -> dict:
     css = [local(url) for url in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
     js = [local(url) for url in re.findall(r'<script src="([^"]+)"', html)]
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-    js.append(local(config["search"]))  # already relative to the page
+    if "search" in config:  # Material's search worker (Zensical's search has none)
+        js.append(local(config["search"]))  # already relative to the page
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
     data = [local(url) for url in re.findall(r'data-knowledge-base="([^"]+)"', html)]
     sizes = {"html": gz(page), "css": sum(map(gz, css)), "js": sum(map(gz, js)), "favicon": sum(map(gz, icons)),
-             "data": sum(map(gz, data)), "search_index": gz(local(config["base"].rstrip("/") + "/search/search_index.json"))}
+             "data": sum(map(gz, data)), "search_index": next(gz(path) for path in (local(config["base"].rstrip("/") + index)
+                                                           for index in ("/search/search_index.json", "/search.json"))
+                                  if path.is_file())}
     sizes["html_css_js"] = sizes["html"] + sizes["css"] + sizes["js"]
     sizes["first_load"] = sizes["html_css_js"] + sizes["favicon"] + sizes["data"]
     return sizes
@@ -329,37 +342,50 @@ def main() -> int:
         check = min(measure([sys.executable, "-m", "macros.check", str(project / "data")], project)["seconds"]
                     for _ in range(3))
         repeat = args.repeat if count <= 1000 else 1
-        runs = {"project": [], "plain": []}
+        runs = {"project": [], "plain": [], "zensical": []}
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
-        runs["project"].append(measure(build + [str(project / "site")], project))
-        plain = make_plain(project)
-        runs["plain"].append(measure(build + [str(plain / "site")], plain))
-        for _ in range(repeat - 1):  # alternate, so both feel the same load from the machine
-            runs["project"].append(measure(build + [str(project / "site")], project))
-            runs["plain"].append(measure(build + [str(plain / "site")], plain))
+        # The plain pages link as the built site does (../../timeline/), which strict link checks reject.
+        plain_build = [sys.executable, "-m", "mkdocs", "build", "--site-dir"]
+        runs["project"].append(measure(build + [str(project / "site-mkdocs")], project))
+        plain = make_plain(project)  # from the pages the project just built
+        for run in range(repeat):  # alternate, so all feel the same load from the machine
+            if run:
+                runs["project"].append(measure(build + [str(project / "site-mkdocs")], project))
+            runs["plain"].append(measure(plain_build + [str(plain / "site")], plain))
+            runs["zensical"].append(measure(ZENSICAL_BUILD, project))
+        failed = [run["stderr"] for site_runs in runs.values() for run in site_runs if run["returncode"]]
+        if failed:
+            raise SystemExit(f"bench: a build failed at {count} tips:\n{failed[0]}")
         best = {site: min(run["seconds"] for run in site_runs) for site, site_runs in runs.items()}
         peak = {site: max(run["peak_mb"] for run in site_runs) for site, site_runs in runs.items()}
         row = {"tips": count, "check_seconds": check, "project_seconds": best["project"], "plain_seconds": best["plain"],
                "time_ratio": best["project"] / best["plain"], "project_peak_mb": peak["project"],
-               "plain_peak_mb": peak["plain"], "memory_ratio": peak["project"] / peak["plain"]}
+               "plain_peak_mb": peak["plain"], "memory_ratio": peak["project"] / peak["plain"],
+               "zensical_seconds": best["zensical"], "zensical_peak_mb": peak["zensical"]}
         results["sizes"].append(row)
         print(json.dumps(row), flush=True)
         shutil.rmtree(plain / "site", ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / "site-mkdocs", ignore_errors=True)
 
     print("\nbuilding the real site to weigh its pages ...", flush=True)
     site = WORK / "real-site"
     shutil.rmtree(site, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=PROJECT,
                    env=env, check=True, capture_output=True)
+    zensical_project = make_project(0, real=True)
+    subprocess.run(ZENSICAL_BUILD, cwd=zensical_project, check=True, capture_output=True)
     pages = {}
     results["weights"] = {}
+    results["zensical_weights"] = {}
     for name, path in KEY_PAGES.items():
         page = site / path
         if not page.is_file():
             raise SystemExit(f"bench: the build has no {path}; update KEY_PAGES in scripts/bench.py")
         pages[name] = page
         results["weights"][name] = {"page": page.relative_to(site).as_posix(), **page_weight(site, page)}
+        results["zensical_weights"][name] = {"page": path, **page_weight(zensical_project / "site",
+                                                                         zensical_project / "site" / path)}
     if not args.no_lighthouse:
         audited = {name: page for name, page in pages.items() if name in LIGHTHOUSE_PAGES or name.startswith("theme")}
         results["lighthouse"] = lighthouse(site, audited)
@@ -373,23 +399,27 @@ def main() -> int:
 
 def report(results: dict) -> str:
     lines = [f"Measured {results['date']} on {results['machine']}.", "",
-             "| Tips | `make check` | Project build | Plain Material build | Time ratio | Project peak memory "
-             "| Plain peak memory | Memory ratio |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
+             "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for row in results["sizes"]:
         lines.append(f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
-                     f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['project_peak_mb']:.0f} MB "
-                     f"| {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} |")
-    lines += ["", "| Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load | Search index (on search) |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for name, weight in results["weights"].items():
-        lines.append(f"| {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | {weight['css'] / 1024:.1f} KiB "
+                     f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['zensical_seconds']:.1f} s "
+                     f"| {row['project_peak_mb']:.0f} MB | {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} "
+                     f"| {row['zensical_peak_mb']:.0f} MB |")
+    lines += ["", "| Engine | Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load "
+              "| Search index (on search) |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    weights = [("MkDocs", name, weight) for name, weight in results["weights"].items()]
+    weights += [("Zensical", name, weight) for name, weight in results.get("zensical_weights", {}).items()]
+    for engine, name, weight in weights:
+        lines.append(f"| {engine} | {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | {weight['css'] / 1024:.1f} KiB "
                      f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
                      f"| {weight['favicon'] / 1024:.1f} KiB | {weight['data'] / 1024:.1f} KiB | {weight['first_load'] / 1024:.1f} KiB "
                      f"| {weight['search_index'] / 1024:.1f} KiB |")
     if "lighthouse" in results:
         lines += ["", "| Page | Performance | Accessibility | Best practices | SEO | Fetched on first load |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+                  "| --- | --- | --- | --- | --- | --- |"]
         for name, scores in results["lighthouse"].items():
             lines.append(f"| {name} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} "
                          f"| {scores['seo']} | {scores['transferred'] / 1024:.1f} KiB |")

@@ -44,7 +44,7 @@ def test_every_page_has_no_accessibility_violations(browser, hosted_site_url, si
 
 
 def test_every_dialog_has_a_name(built_site):
-    """Material's search panel is a dialog; hooks/accessibility.py names it (Lighthouse: aria-dialog-name)."""
+    """Material's search panel is a dialog; the post-build pass (macros/postbuild.py) names it (Lighthouse: aria-dialog-name)."""
     import re
 
     for path in built_site.rglob("*.html"):

@@ -156,19 +156,6 @@ def test_every_macro_output_takes_the_place_of_its_placeholder(built_site):
     assert '<ul class="ir-theme-list">' in home
 
 
-def test_a_macro_call_inside_code_stops_the_build_naming_the_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "timeline.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "{{ timeline() }}", "```\n{{ timeline() }}\n```"), encoding="utf-8")
-    result = build(project)
-    assert result.returncode != 0
-    assert "timeline.md: a macro's output went missing in Markdown" in result.stderr
-    assert "on a line of its own, outside lists, tables and code" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (project / "site").exists(), "a half-built site was left behind"
-
-
 def test_links_to_ids_in_macro_output_pass_and_a_missing_anchor_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "contribute" / "style-guide.md"

@@ -1,6 +1,6 @@
 """Every built page: nothing is fetched from another host, and a strict Content-Security-Policy holds.
 
-The policy is written into each page by hooks/csp.py. The static tests read the
+The policy is written into each page by the post-build pass (macros/csp.py, run by macros/postbuild.py). The static tests read the
 built HTML; the browser tests load every page in Debian's Chromium and record
 every request, every policy violation and every console error.
 """

@@ -2,11 +2,12 @@
 // yet most readers never search. This file loads before Material's own script and holds back
 // that one request until the reader reaches for search: points at or focuses the search box,
 // opens it, or follows a link with ?q= in it. Then the index loads and search works as usual.
-// Every other request goes out untouched.
+// Every other request goes out untouched. Built by MkDocs, the index is search/search_index.json;
+// built by Zensical, it is search.json at the site's root, and its search opens from a button.
 (function () {
   "use strict";
 
-  var searchIndex = /\/search\/search_index\.json$/;
+  var searchIndex = /\/search(\/search_index)?\.json$/;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
@@ -36,7 +37,7 @@
   }
 
   function isSearch(target) {
-    return target instanceof Element && target.closest('form[name="search"], label[for="__search"], #__search');
+    return target instanceof Element && target.closest('form[name="search"], label[for="__search"], #__search, .md-search');
   }
 
   ["pointerover", "focusin", "change"].forEach(function (type) {

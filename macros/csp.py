@@ -1,4 +1,4 @@
-"""MkDocs hook: give every page a strict Content-Security-Policy in a <meta> tag.
+"""A strict Content-Security-Policy in a <meta> tag, for every built page (run by macros/postbuild.py).
 
 The site is static and may be hosted where we cannot set HTTP headers (GitHub
 Pages), so the policy travels inside each page. It allows only the site's own
@@ -87,13 +87,3 @@ def add_policy(html: str) -> str:
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     return html[:position] + meta + html[position:]
 
-
-def on_post_page(output: str, page, config) -> str:
-    return add_policy(output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    """Theme pages that are not Markdown pages, such as 404.html."""
-    if template_name.endswith(".html"):
-        return add_policy(output)
-    return output

@@ -1,0 +1,43 @@
+"""MkDocs hook: run the engine-free post-build pass (macros/postbuild.py) on the built site.
+
+The only code that speaks MkDocs' language, through its public hook events and types. Zensical
+runs no hooks; `make build ENGINE=zensical` runs the same pass itself after `zensical build`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+if str(PROJECT_DIR) not in sys.path:
+    sys.path.insert(0, str(PROJECT_DIR))
+
+from macros import core, postbuild  # noqa: E402  (the project folder is on sys.path only from here)
+
+
+@event_priority(100)  # before mkdocs-macros runs the macros module
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the knowledge base first, so a problem in the data stops the build the way
+    MkDocs reports errors: one "Error:" line with the file, line and fix, no traceback, no site."""
+    try:
+        core.site_for(settings(config))
+    except core.BuildError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        postbuild.run(Path(config.site_dir), settings(config))
+    except core.BuildError as error:
+        raise PluginError(str(error)) from None
+
+
+def settings(config: MkDocsConfig) -> core.Settings:
+    project_dir = Path(config.config_file_path).resolve().parent
+    return core.Settings(project_dir=project_dir, docs_dir=Path(config.docs_dir).resolve(),
+                         site_url=config.site_url or "", repository=config.extra["repository"])

@@ -1,0 +1,90 @@
+"""One build's knowledge base, loaded and checked once, whichever engine asks for it and however often.
+
+Plain Python: nothing here knows MkDocs or Zensical. The macros module (macros/__init__.py) and the
+post-build pass (macros/postbuild.py) both get the checked knowledge base from `site_for()`.
+Zensical runs the macros module once per macro page, and `make serve` once per rebuild; so the
+result is kept, with a fingerprint of every file it was made from, and made again only when one
+of them changed.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datapage import open_data_context
+from .export import build_date
+from .knowledge import DataError, KnowledgeBase, load_knowledge_base
+from .render import Renderer
+
+# What the knowledge base and its HTML are made from, besides docs/themes/ (see fingerprint()).
+SOURCES = ("data", "schema", "macros")
+
+
+class BuildError(Exception):
+    """A problem that must stop the build. Its message says where and how to fix it, so no traceback is needed."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The few settings of mkdocs.yml that the pages and the open data need."""
+
+    project_dir: Path
+    docs_dir: Path
+    site_url: str
+    repository: str
+
+
+@dataclass
+class Site:
+    settings: Settings
+    fingerprint: dict
+    kb: KnowledgeBase
+    renderer: Renderer
+    build_date: str
+    open_data_page: dict = field(repr=False)
+    warned: bool = False  # the data warnings have been shown
+
+
+def fingerprint(settings: Settings) -> dict[str, tuple]:
+    """Name, size and modification time of every file the site is made from, by part.
+
+    docs/themes/ counts only by its file names: the data check needs a page for each theme."""
+    parts = {}
+    for part in SOURCES:
+        entries = []
+        for folder, folders, files in os.walk(settings.project_dir / part):
+            folders[:] = sorted(name for name in folders if name != "__pycache__")
+            for name in sorted(files):
+                stat = os.stat(os.path.join(folder, name))
+                entries.append((folder, name, stat.st_size, stat.st_mtime_ns))
+        parts[part] = tuple(entries)
+    themes = settings.docs_dir / "themes"
+    parts["themes"] = tuple(sorted(path.name for path in themes.glob("*.md"))) if themes.is_dir() else ()
+    return parts
+
+
+def load_site(settings: Settings, stamp: dict) -> Site:
+    """Load and check the knowledge base; a problem in the data becomes a BuildError with its file and line."""
+    try:
+        kb = load_knowledge_base(settings.project_dir / "data", settings.docs_dir)
+    except DataError as error:
+        raise BuildError(str(error)) from None
+    today = build_date()
+    return Site(settings=settings, fingerprint=stamp, kb=kb, renderer=Renderer(kb, settings.repository),
+                build_date=today, open_data_page=open_data_context(kb, today, settings.site_url))
+
+
+# The last site loaded in this process. Kept here, in a module imported once, because Zensical runs
+# the macros module's file afresh for every page.
+last_site: Site | None = None
+
+
+def site_for(settings: Settings, stamp: dict | None = None) -> Site:
+    """The checked site for these settings: the last one, if nothing it was made from has changed since."""
+    global last_site
+    stamp = stamp or fingerprint(settings)
+    if not (last_site and last_site.settings == settings and last_site.fingerprint == stamp
+            and last_site.build_date == build_date()):
+        last_site = load_site(settings, stamp)
+    return last_site

@@ -1,0 +1,81 @@
+"""The post-build pass: what the built site needs once an engine has written it. Plain Python, so
+it works the same after MkDocs and after Zensical.
+
+- Every HTML page: Material's search dialog gets its name, then the page gets its
+  Content-Security-Policy (csp.py), last, so the policy covers the page as it will be served.
+- The open data: api/v1/knowledge-base.json and schema/ (export.py), from the same checked
+  knowledge base the pages were made from.
+
+MkDocs runs it from hooks/postbuild.py. After `zensical build`, `make build ENGINE=zensical` runs
+`python -m macros.postbuild site`. Running it twice changes nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .core import BuildError, Settings, site_for
+from .csp import add_policy
+from .export import write_open_data
+
+# Material's search panel has role="dialog" but no name, so a screen reader announces an unnamed
+# dialog (Lighthouse: aria-dialog-name).
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+POLICY_META = '<meta http-equiv="Content-Security-Policy"'
+
+
+def finish_page(html: str) -> str:
+    """One built page, ready to serve. A page that already has its policy is left as it is."""
+    if POLICY_META in html:
+        return html
+    return add_policy(html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG))
+
+
+def run(site_dir: Path, settings: Settings) -> None:
+    """Finish every page of the built site in `site_dir` and write the open data beside them."""
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        finished = finish_page(html)
+        if finished != html:
+            path.write_text(finished, encoding="utf-8")
+    site = site_for(settings)
+    write_open_data(site.kb, site_dir, site.build_date, settings.site_url)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; a tag such as !!python/name: (for other tools) is read as plain text."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def settings_from(config_file: Path) -> Settings:
+    """The settings the pass needs, from mkdocs.yml (which Zensical reads as well)."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    project_dir = config_file.resolve().parent
+    return Settings(project_dir=project_dir, docs_dir=project_dir / config.get("docs_dir", "docs"),
+                    site_url=config.get("site_url") or "", repository=config["extra"]["repository"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.postbuild", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site_dir", type=Path, help="the built site, for example site")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        print(f"Error: {args.site_dir} holds no built site (no index.html)", file=sys.stderr)
+        return 1
+    try:
+        run(args.site_dir, settings_from(args.config_file))
+    except BuildError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
