@@ -53,7 +53,7 @@ def test_a_newcomer_adds_a_tip_by_following_contributing_md(tmp_path):
     assert unfilled.returncode != 0
     [shown] = [block.splitlines()[0] for block in code_blocks(ADD_A_TIP, "text") if " E205 " in block]
     assert shown in unfilled.stderr.splitlines()
-    assert "    fix: " + RULES["E205"].fix in unfilled.stderr
+    assert "    fix: Fill in the field, or delete the line if the field is optional." in unfilled.stderr
 
     # Fill in every field as the guide's example does, keeping the date make new-tip wrote.
     example_text = code_blocks(GUIDE, "yaml")[0]
