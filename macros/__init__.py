@@ -65,6 +65,7 @@ def define_env(env):
     env.macro(page_macro("guide.html"), "guide")
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
+    env.macro(page_macro("help.html"), "help_services")
     contribute.define_contribute_macros(env, kb, page_macro, project_dir)
 
     open_data_page = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
