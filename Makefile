@@ -68,7 +68,7 @@ new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME
 	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
 
 .PHONY: links
-links: $(VENV)/.site-installed  ## Check that every source article's address still answers (needs the internet)
+links: $(VENV)/.site-installed  ## Check that every source article's and help service's address still answers (needs the internet)
 	$(BIN)/python scripts/check_links.py
 
 $(CHROMIUM):

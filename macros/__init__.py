@@ -17,7 +17,8 @@ log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs s
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # In reload order: each module after the ones it imports.
 CORE_MODULES = ("yamlfile", "schemas", "rules", "problems", "records", "style", "checks", "checks.tips", "checks.evidence",
-                "checks.checklists", "checks.templates", "checks.reflection", "checks.vocabulary", "knowledge",
+                "checks.checklists", "checks.templates", "checks.reflection", "checks.help", "checks.vocabulary",
+                "knowledge",
                 "evidence", "render", "export", "datapage", "contribute", "core")
 
 
@@ -81,6 +82,7 @@ def define_env(env):
     env.macro(page_macro("guide.html"), "guide")
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
+    env.macro(page_macro("help.html"), "help_services")
     importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
 
     open_data_page = site.open_data_page

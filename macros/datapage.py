@@ -72,7 +72,7 @@ def _part(kind: str) -> dict:
         name, source, prefix = RECORD_FOLDERS[kind], f"data/{kind}/<id>.yaml", f"{kind}[]."
     elif kind in VOCABULARY_FILES:  # one file holding a list
         name, source, prefix = kind, f"data/{VOCABULARY_FILES[kind]}", ""
-    else:  # the reflection worksheet: one record in one file
+    else:  # the reflection worksheet and the help services: one record in one file
         name, source, prefix = kind, f"data/{kind}.yaml", f"{kind}."
     schema = schema_for(name)
     if kind in EXPORTED_SHAPES:  # the file gives this kind's evidence in a shape of its own

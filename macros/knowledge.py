@@ -11,16 +11,16 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, reflection, templates, tips, vocabulary
+from .checks import Context, checklists, evidence, help as help_services, reflection, templates, tips, vocabulary
 from .problems import DataError, Problem
 from .records import DataReader, Report
 from .schemas import PROJECT_DIR
 from .style import style_problems
 
 KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, checklists, templates, reflection, vocabulary)
+CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary)
 
-__all__ = ["PROJECT_DIR", "DataError", "KnowledgeBase", "Problem", "load_knowledge_base", "load_vocabulary"]
+__all__ = ["PROJECT_DIR", "DataError", "KnowledgeBase", "Problem", "load_knowledge_base", "load_single", "load_vocabulary"]
 
 
 @dataclass
@@ -33,6 +33,7 @@ class KnowledgeBase:
     checklists: list[dict]
     templates: list[dict]
     reflection: dict
+    help: dict  # data/help.yaml: the services on the When to get help page
     warnings: list[Problem] = field(default_factory=list)
 
     def __post_init__(self):
@@ -64,7 +65,7 @@ def load_knowledge_base(data_dir: Path, docs_dir: Path | None = None, today: dat
     reader = DataReader(Path(data_dir), report)
     lists = {kind: reader.read_list(kind) for kind in ("sources", "themes", "stages", "situations")}
     folders = {folder: reader.read_folder(folder) for folder in ("tips", "checklists", "templates")}
-    kb = KnowledgeBase(**lists, **folders, reflection=reader.read_single("reflection"))
+    kb = KnowledgeBase(**lists, **folders, reflection=reader.read_single("reflection"), help=reader.read_single("help"))
     reader.stray_files(Path(docs_dir) if docs_dir is not None else None)
     # A tip whose file has errors is still a tip: do not also call every link to it unknown.
     known = {kind: set(kb.by_id[kind]) for kind in KINDS}
@@ -91,3 +92,14 @@ def load_vocabulary(data_dir: Path, kind: str) -> list[dict]:
     if report.problems:
         raise DataError(report.problems)
     return sorted(entries, key=lambda entry: entry.get("order", 0))
+
+
+def load_single(data_dir: Path, kind: str) -> dict:
+    """One single-record file (reflection or help), read and checked against its schema on its own.
+
+    For tools such as `make links` that need its addresses without loading every tip."""
+    report = Report()
+    data = DataReader(Path(data_dir), report).read_single(kind)
+    if report.problems:
+        raise DataError(report.problems)
+    return data

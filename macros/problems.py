@@ -42,7 +42,7 @@ def printable(text: str) -> str:
 
 # How one entry of a list field is named in a message, where dropping a final "s" would not do.
 _ENTRY_NAMES = {"avoid": "avoid item", "related": "related tip", "opposed_by": "opposing source",
-                "unused_points": "unused point", "sources_differ": "sources_differ"}
+                "unused_points": "unused point", "sources_differ": "sources_differ", "countries": "country"}
 
 
 def format_path(path: tuple) -> str:

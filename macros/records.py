@@ -18,7 +18,7 @@ from .yamlfile import YamlFileError, read_yaml
 VOCABULARY_FILES = {"sources": "sources.yaml", "themes": "themes.yaml", "stages": "stages.yaml",
                     "situations": "situations.yaml"}
 RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
-SINGLE_FILES = {"reflection": "reflection.yaml"}
+SINGLE_FILES = {"reflection": "reflection.yaml", "help": "help.yaml"}
 # Control characters (a double-quoted YAML string can hold any, such as "\x1b[2J") mean nothing
 # in advice, and in a message they could rewrite the contributor's terminal. Tabs and newlines are text.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

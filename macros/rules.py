@@ -127,6 +127,9 @@ RULES = {rule.code: rule for rule in [
          f"Tag at least {MIN_TIPS_PER_SITUATION} tips with the situation, so its plan says what to do, "
          "or merge it into a similar one.",
          "a situation that one tip lists"),
+    Rule("E320", "Country with no one to talk to",
+         "Add a listening service for the country to data/help.yaml: the help page sends a reader in distress to one.",
+         "a country in data/help.yaml with only careers services"),
     Rule("E308", "Too long to print",
          f"Keep a checklist to {MAX_CHECKLIST_ITEMS} items, so it prints on one page, and the worksheet to "
          f"{MAX_REFLECTION['prompts']} questions and {MAX_REFLECTION['lists']} lists, so it prints on two. "

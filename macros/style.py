@@ -207,6 +207,17 @@ def style_problems(kb, record_of):
             for index, entry in enumerate(kb.reflection[key]):
                 yield from _long_sentences(record, (key, index, "hint"), entry["hint"])
 
+    if kb.help:
+        record = record_of("help", "help")
+        for country_index, country in enumerate(kb.help["countries"]):
+            texts = [(("countries", country_index, "note"), country.get("note"))]
+            texts += [(("countries", country_index, "services", index, key), service.get(key))
+                      for index, service in enumerate(country["services"]) for key in ("what", "note")]
+            for path, text in texts:
+                if text:
+                    yield from _long_sentences(record, path, text)
+                    yield from _slips(record, path, text, set())
+
     for kind in ("themes", "stages", "situations"):
         for entry in getattr(kb, kind):
             yield from _long_sentences(record_of(kind, entry["id"]), ("description",), entry["description"])

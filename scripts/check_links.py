@@ -1,6 +1,6 @@
-"""Check that every source article's address still answers: `python scripts/check_links.py`.
+"""Check that every address the site links to still answers: `python scripts/check_links.py`.
 
-Reads the urls in data/sources.yaml (or the urls given as arguments) and asks each
+Reads the urls in data/sources.yaml and data/help.yaml (or the urls given as arguments) and asks each
 one for its page: HEAD first, then GET when the server will not answer HEAD. It
 prints one line per address and exits 1 when any is broken. Run weekly by
 .github/workflows/source-links.yml; the test suite checks this logic offline,
@@ -36,13 +36,14 @@ class LinkResult:
     status: str  # "ok", "unsure" or "broken"
     detail: str
     final_url: str | None = None
+    file: str = "data/sources.yaml"  # where the address is written, to update it there
 
     @property
     def moved(self) -> bool:
         return self.final_url is not None and self.final_url != self.url
 
     def __str__(self) -> str:
-        moved = f" (moved to {self.final_url}: update data/sources.yaml)" if self.moved else ""
+        moved = f" (moved to {self.final_url}: update {self.file})" if self.moved else ""
         return f"{self.status.upper():6} {self.url}: {self.detail}{moved}"
 
 
@@ -104,16 +105,30 @@ def source_urls(data_dir: Path) -> list[tuple[str, str]]:
     return [(source["id"], source["url"]) for source in load_vocabulary(data_dir, "sources")]
 
 
-def _annotation(result: LinkResult, source_id: str | None) -> str:
+def help_urls(data_dir: Path) -> list[tuple[str, str]]:
+    """(service name, url) for every service on the When to get help page, read and checked by the same loader."""
+    from macros.knowledge import load_single
+
+    return [(service["name"], service["url"]) for country in load_single(data_dir, "help")["countries"]
+            for service in country["services"]]
+
+
+# What each data file's addresses are called in a message.
+TARGET_NAMES = {"data/sources.yaml": ("source", "Source link"), "data/help.yaml": ("help service", "Help service link")}
+
+
+def _annotation(result: LinkResult, name: str | None) -> str:
     level = "error" if result.status == "broken" else "warning"
-    where = f"source '{source_id}': " if source_id else ""
+    label, title = TARGET_NAMES.get(result.file, ("source", "Source link"))
+    where = f"{label} '{name}': " if name else ""
     message = f"{where}{result}".replace("%", "%25").replace("\n", "%0A")
-    return f"::{level} file=data/sources.yaml,title=Source link {result.status}::{message}"
+    return f"::{level} file={result.file},title={title} {result.status}::{message}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python scripts/check_links.py", description=__doc__.splitlines()[0])
-    parser.add_argument("urls", nargs="*", help="addresses to check (default: every url in data/sources.yaml)")
+    parser.add_argument("urls", nargs="*",
+                        help="addresses to check (default: every url in data/sources.yaml and data/help.yaml)")
     parser.add_argument("--data", default=str(PROJECT_DIR / "data"), help="the data folder (default: data/)")
     parser.add_argument("--timeout", type=float, default=20, help="seconds to wait for each answer (default: 20)")
     parser.add_argument("--retries", type=int, default=1, help="tries again after a 5xx or no answer (default: 1)")
@@ -123,37 +138,39 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.urls:
-        targets = [(None, url) for url in args.urls]
+        targets = [(None, url, "data/sources.yaml") for url in args.urls]
     else:
         from macros.knowledge import DataError
 
         try:
-            targets = source_urls(Path(args.data))
+            targets = [(source_id, url, "data/sources.yaml") for source_id, url in source_urls(Path(args.data))]
+            targets += [(name, url, "data/help.yaml") for name, url in help_urls(Path(args.data))]
         except DataError as error:
             print(error, file=sys.stderr)
             return 2
     if args.list:
-        for _, url in targets:
+        for _, url, _ in targets:
             print(url)
         return 0
 
     results = []
-    for source_id, url in targets:
+    for name, url, file in targets:
         result = check_url(url, args.timeout, args.retries, args.retry_wait)
-        results.append((source_id, result))
+        result.file = file
+        results.append((name, result))
         print(result, flush=True)
         if args.github and result.status != "ok":
-            print(_annotation(result, source_id))
+            print(_annotation(result, name))
     broken = [result for _, result in results if result.status == "broken"]
     unsure = [result for _, result in results if result.status == "unsure"]
     summary = f"{len(results)} addresses: {len(results) - len(broken) - len(unsure)} ok, {len(unsure)} unsure, {len(broken)} broken"
     print(summary)
     if args.github and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as file:
-            file.write(f"## Source links\n\n{summary}\n\n")
-            for source_id, result in results:
+            file.write(f"## Links\n\n{summary}\n\n")
+            for name, result in results:
                 if result.status != "ok" or result.moved:
-                    file.write(f"- `{source_id or result.url}`: {result}\n")
+                    file.write(f"- `{name or result.url}`: {result}\n")
     return 1 if broken else 0
 
 

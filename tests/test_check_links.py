@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import http.server
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -129,10 +131,48 @@ def test_command_exits_0_when_nothing_is_broken(base, capsys):
     assert main([base + "/ok", base + "/forbidden", "--retries", "0", "--timeout", "5"]) == 0
 
 
-def test_by_default_it_checks_every_source_url_in_the_data():
+def help_services(data: Path) -> list[dict]:
+    countries = yaml.safe_load((data / "help.yaml").read_text(encoding="utf-8"))["countries"]
+    return [service for country in countries for service in country["services"]]
+
+
+def test_by_default_it_checks_every_source_and_help_service_url_in_the_data():
     """--list shows what the weekly run asks for, without sending anything."""
     result = subprocess.run([sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     sources = yaml.safe_load((PROJECT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
-    assert result.stdout.splitlines() == [source["url"] for source in sources]
+    services = help_services(PROJECT / "data")
+    assert len(services) >= 4
+    assert result.stdout.splitlines() == [source["url"] for source in sources] + [service["url"] for service in services]
+
+
+def test_a_broken_help_service_address_is_named_with_its_file(base, capsys, tmp_path):
+    """The real data, every address pointed at the local server, one help service's at a page that is gone."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
+    for source in sources["sources"]:
+        source["url"] = base + "/ok"
+    (data / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    help_file = yaml.safe_load((data / "help.yaml").read_text(encoding="utf-8"))
+    for country in help_file["countries"]:
+        for service in country["services"]:
+            service["url"] = base + "/ok"
+    broken = help_file["countries"][1]["services"][0]
+    broken["url"] = base + "/gone"
+    (data / "help.yaml").write_text(yaml.safe_dump(help_file), encoding="utf-8")
+
+    code = main(["--data", str(data), "--retries", "0", "--timeout", "5", "--github"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert (f"::error file=data/help.yaml,title=Help service link broken::help service '{broken['name']}': "
+            f"BROKEN {base}/gone: 404") in out
+    total = len(sources["sources"]) + len(help_services(data))
+    assert out.rstrip().endswith(f"{total} addresses: {total - 1} ok, 0 unsure, 1 broken")
+
+
+def test_a_moved_help_service_address_says_which_file_to_update(base):
+    result = check_url(base + "/moved", timeout=5, retries=0)
+    result.file = "data/help.yaml"
+    assert f"(moved to {base}/ok: update data/help.yaml)" in str(result)
