@@ -43,8 +43,10 @@ FOCUS = """async () => {
           && style.outlineColor !== "rgba(0, 0, 0, 0)",
   };
 }"""
+# Links a reader can see: not those inside a closed <details> (its <summary> is the Tab stop that opens it).
 CONTENT_LINKS = """() => [...document.querySelectorAll("article a[href]")]
-  .filter((link) => link.getClientRects().length > 0).map((link) => link.getAttribute("href"))"""
+  .filter((link) => link.getClientRects().length > 0 && !link.closest("details:not([open])"))
+  .map((link) => link.getAttribute("href"))"""
 
 
 def tab_through(page, limit: int = 400) -> list[dict]:
