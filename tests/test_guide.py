@@ -31,7 +31,7 @@ LEGEND = "What went wrong? Tick all that fit."
 
 
 def plan_for(situations: list[str]) -> list[dict]:
-    tips = [tip for tip in TIPS if set(tip.get("situations", [])) & set(situations)]
+    tips = [tip for tip in TIPS if set(tip.get("situations", [])) & set(situations) or tip.get("in_every_plan")]
     return sorted(tips, key=lambda tip: (STAGE_ORDER[tip["stage"]], -len(tip["sources"]), tip["title"]))
 
 
@@ -256,3 +256,35 @@ def test_the_plan_comes_from_the_published_data_file(visit, site_url):
     result.page.wait_for_load_state("networkidle")
     assert f"{site_url}api/v1/knowledge-base.json" in result.requests
 
+
+
+NOTES = [load_yaml(path) for path in sorted((DATA / "templates").glob("*.yaml"))]
+# The readers the second edition was written for, each with what they would tick.
+READERS = {
+    "a new graduate whose mind went blank": ["blank-mind", "first-interview"],
+    "a senior engineer who fell apart on a live coding question": ["coding-question"],
+    "someone who arrived twenty minutes late": ["late"],
+    "someone whose video call kept dropping": ["video-call-dropped"],
+    "someone who cried in the interview": ["cried"],
+}
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_each_reader_gets_a_plan_for_today_what_to_say_and_next_time(visit, reader):
+    situations = READERS[reader]
+    page = open_guide(visit, "?s=" + ",".join(situations))
+    plan = shown_plan(page)
+    assert plan == expected_plan(situations), reader
+    stages = {row[0] for row in plan}
+    assert STAGE_TITLES["right-after"] in stages, f"{reader}: nothing to do today"
+    assert STAGE_TITLES["before-next-interview"] in stages, f"{reader}: nothing to change before the next interview"
+    shared = [tip["title"] for tip in TIPS if tip.get("in_every_plan")]
+    assert shared and set(shared) <= {row[1] for row in plan}, f"{reader}: a shared step is missing"
+    # What to say: a note goes with the first tip it is written for, and the plan links to it.
+    wanted = {note["id"] for note in NOTES if note["tips"][0] in {tip["id"] for tip in plan_for(situations)}}
+    links = page.locator(".ir-plan__note-link:visible").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert wanted, f"{reader}: no follow-up note fits this plan"
+    assert sorted(links) == sorted(f"../notes/#note-{note_id}" for note_id in wanted), reader
+    page.locator(".ir-plan__note-link:visible").first.click()
+    page.wait_for_url("**/notes/#note-*")
+    assert page.locator("#" + page.url.split("#")[1]).is_visible()

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import PROJECT
 from macros.knowledge import DataError, load_knowledge_base
+from macros.yamlfile import read_yaml
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -111,3 +114,43 @@ def test_a_schema_key_given_twice_stops_with_its_name(tmp_path):
     broken.write_text('{"type": "array", "description": "one", "description": "two"}', encoding="utf-8")
     with pytest.raises(ValueError, match="broken.schema.json: the key 'description' appears twice"):
         read_json(broken)
+
+
+# ---- every follow-up note reads as a good letter ------------------------------------------
+
+def _filled(note: dict, text: str) -> str:
+    examples = {placeholder["id"]: placeholder["example"] for placeholder in note["placeholders"]}
+    return re.sub(r"\{([^{}]*)\}", lambda match: examples[match.group(1)], text)
+
+
+def _note_sentences(text: str) -> list[str]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [sentence for line in lines for sentence in re.split(r"(?<=[.!?])\s+", line)]
+
+
+NOTES = sorted((PROJECT / "data" / "templates").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", NOTES, ids=lambda path: path.stem)
+def test_every_note_reads_well_with_its_examples(path):
+    note = read_yaml(path)[0]
+    body = _filled(note, note["body"])
+    subject = _filled(note, note["subject"])
+    assert "{" not in body + subject and "}" not in body + subject
+    # Around each gap: an example that starts a sentence starts with a capital, one inside a sentence does not,
+    # and one that ends a sentence brings its own full stop, so no sentence is cut or doubled.
+    for placeholder in note["placeholders"]:
+        for match in re.finditer(r"(.?)(\s*)\{" + re.escape(placeholder["id"]) + r"\}(.?)", note["body"]):
+            before, gap, after = match.groups()
+            example = placeholder["example"]
+            starts_sentence = before in ("", ".", "!", "?") and (gap or not before)
+            if starts_sentence and example[0].isalpha():
+                assert example[0].isupper(), (path.stem, placeholder["id"], "starts a sentence in lower case")
+            if after in (".", ",", "!", "?", ";", ":"):
+                assert example[-1] not in ".!?", (path.stem, placeholder["id"], "doubles the punctuation after it")
+    for sentence in _note_sentences(body):
+        assert not re.search(r"\b(\w+) \1\b", sentence, re.I), (path.stem, sentence)
+        assert not re.search(r"\s[,.;:!?]|\.\.|,,", sentence), (path.stem, sentence)
+        assert len(sentence.split()) <= 30, (path.stem, sentence)
+    # A note never tells the employer you expect to fail again.
+    assert not re.search(r"next time,? i will|in future i will", body, re.I), path.stem

@@ -1,7 +1,8 @@
 /* The "What happened?" guide (docs/guide.md).
 
    The reader ticks what went wrong; the plan shows the tips tagged with those
-   situations, grouped by stage. All advice comes from the open data file the
+   situations, and the few steps that help everyone (in_every_plan), grouped by
+   stage. A tip that a follow-up note goes with links to that note. All advice comes from the open data file the
    build writes (api/v1/knowledge-base.json); this script holds none of it.
    The file lists stages and tips in plan order already (stage, then the most
    widely sourced, then title), so the plan only filters, never sorts.
@@ -42,9 +43,14 @@
      Choosing only shows or hides entries, so a screen reader hears what was added, not the whole plan again. */
   function buildPlan(data) {
     const groups = [];
+    const notesFor = new Map();
+    data.templates.forEach(function (note) {
+      /* A note goes with its first tip, the one it is written for (as on the notes page). */
+      notesFor.set(note.tips[0], (notesFor.get(note.tips[0]) || []).concat([note]));
+    });
     data.stages.forEach(function (stage) {
       const tips = data.tips.filter(function (tip) {
-        return tip.stage === stage.id && (tip.situations || []).length > 0;
+        return tip.stage === stage.id && ((tip.situations || []).length > 0 || tip.in_every_plan);
       });
       if (tips.length === 0) {
         return;
@@ -58,8 +64,15 @@
         const link = element("a", "ir-plan__tip-title", tip.title);
         link.href = tipLink(tip);
         item.append(link, element("p", "ir-plan__tip-summary", tip.summary));
+        (notesFor.get(tip.id) || []).forEach(function (note) {
+          const line = element("p", "ir-plan__note", "What to write: ");
+          const noteLink = element("a", "ir-plan__note-link", note.title);
+          noteLink.href = root.dataset.notesUrl + "#note-" + encodeURIComponent(note.id);
+          line.append(noteLink);
+          item.append(line);
+        });
         list.append(item);
-        return {item: item, situations: tip.situations};
+        return {item: item, situations: tip.situations || [], everyPlan: tip.in_every_plan};
       });
       group.append(list);
       stageList.append(group);
@@ -100,9 +113,9 @@
       groups.forEach(function (stage) {
         let anyShown = false;
         stage.entries.forEach(function (entry) {
-          const show = entry.situations.some(function (id) {
+          const show = chosen.length > 0 && (entry.everyPlan || entry.situations.some(function (id) {
             return wanted.has(id);
-          });
+          }));
           entry.item.hidden = !show;
           anyShown = anyShown || show;
           shown += show ? 1 : 0;
