@@ -106,7 +106,7 @@ def published_schemas(built_site) -> dict:
 
 def test_every_data_file_is_exported_or_deliberately_left_out():
     files = {path.relative_to(DATA).as_posix() for path in DATA.rglob("*.yaml")}
-    covered = set(LIST_FILES) | {"reflection.yaml"} | set(NOT_EXPORTED)
+    covered = set(LIST_FILES) | {"reflection.yaml", "help.yaml"} | set(NOT_EXPORTED)
     covered |= {name for name in files if name.split("/")[0] in FOLDERS}
     assert files - covered == set(), "a data file that the export does not carry"
 
@@ -136,6 +136,10 @@ def test_reflection_worksheet_is_exported_field_by_field(export):
     assert_same(as_json_value(load_yaml(DATA / "reflection.yaml")), export["reflection"], "reflection.yaml")
 
 
+def test_help_services_are_exported_field_by_field(export):
+    assert_same(as_json_value(load_yaml(DATA / "help.yaml")), export["help"], "help.yaml")
+
+
 def test_the_comparison_notices_a_lost_or_changed_field(export):
     tip = copy.deepcopy(export["tips"][0])
     changed = copy.deepcopy(tip)
@@ -160,7 +164,7 @@ def test_order_is_the_site_order(export):
 
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
-    assert export["schema_version"] == "1.1"
+    assert export["schema_version"] == "1.2"
     today = datetime.datetime.now(datetime.timezone.utc).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"
