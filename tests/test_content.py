@@ -91,3 +91,11 @@ def test_no_wording_copied_from_the_sources_except_citations(kb):
     not_citations = [(file, run) for file, run in copied
                      if file != "data/sources.yaml" or not any(run in citation for citation in citations)]
     assert not_citations == []
+
+
+def test_no_tip_draws_a_legal_conclusion(kb):
+    """The site says what to write down and whom to ask; it never tells a reader what the law says."""
+    verdicts = re.compile(r"\b(unlawful|illegal|against the law|breaks? the law|you could sue|grounds for a claim)\b", re.I)
+    for tip in kb.tips:
+        text = " ".join([tip["title"], tip["summary"], tip["why"], *tip["steps"], *tip.get("avoid", [])])
+        assert not verdicts.search(text), tip["id"]
