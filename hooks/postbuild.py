@@ -16,7 +16,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from macros import core, postbuild  # noqa: E402  (the project folder is on sys.path only from here)
+import macros  # noqa: E402  (the project folder is on sys.path only from here)
+from macros import core, postbuild  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros runs the macros module
@@ -24,7 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the knowledge base first, so a problem in the data stops the build the way
     MkDocs reports errors: one "Error:" line with the file, line and fix, no traceback, no site."""
     try:
-        core.site_for(settings(config))
+        macros.checked_site(settings(config))  # the same call the macros make: it reloads our code if it changed
     except core.BuildError as error:
         raise PluginError(str(error)) from None
     return config

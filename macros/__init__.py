@@ -28,7 +28,7 @@ def _core():
     return importlib.import_module("macros.core")
 
 
-def _site(settings):
+def checked_site(settings):
     """The checked site, loaded once per build. `make serve` keeps one process across rebuilds: after an
     edit to macros/*.py, our own code is reloaded first, so that the edit shows up too."""
     core = _core()
@@ -56,7 +56,7 @@ def define_env(env):
     settings = core.Settings(project_dir=project_dir, docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
                              site_url=env.conf.get("site_url") or "",
                              repository=env.conf["extra"]["repository"])
-    core, site = _site(settings)
+    core, site = checked_site(settings)
     kb, renderer = site.kb, site.renderer
     if not site.warned:  # once per load, not once per page
         for warning in kb.warnings:

@@ -80,5 +80,6 @@ def test_serve_reloads_data_docs_and_macros(served):
                '<ol class="ir-timeline" data-edited="template">')
     wait_for(url + "timeline/", 'data-edited="template"')
 
+    reviewed = yaml.safe_load((project / "data" / "tips" / "send-a-thank-you-note.yaml").read_text())["last_reviewed"]
     replace_in(project / "macros" / "render.py", 'return f"{day.day} {day:%B %Y}"', 'return f"{day:%Y}, day {day.day}"')
-    wait_for(url + "themes/follow-up/", "2026, day 22")
+    wait_for(url + "themes/follow-up/", f"{reviewed[:4]}, day {int(reviewed[8:])}")
