@@ -30,8 +30,10 @@ CHOSEN = ["nerves", "tricky-question"]  # in the order of situations.yaml, as th
 LEGEND = "What went wrong? Tick all that fit."
 
 
-def plan_for(situations: list[str]) -> list[dict]:
-    tips = [tip for tip in TIPS if set(tip.get("situations", [])) & set(situations) or tip.get("in_every_plan")]
+def plan_for(situations: list[str], every_plan: bool = True) -> list[dict]:
+    """The tips a plan shows: those tagged with a chosen situation and, unless told not to, the shared steps."""
+    tips = [tip for tip in TIPS
+            if set(tip.get("situations", [])) & set(situations) or (every_plan and tip.get("in_every_plan"))]
     return sorted(tips, key=lambda tip: (STAGE_ORDER[tip["stage"]], -len(tip["sources"]), tip["title"]))
 
 
@@ -163,14 +165,19 @@ def test_without_javascript_every_situation_lists_its_tips_as_links(visit, built
     page = visit("guide/", java_script_enabled=False).page
     assert page.locator("#guide-form").is_hidden()
     assert page.locator("#plan").is_hidden()
+    intro = page.locator("#every-situation > p").first
+    for tip in TIPS:
+        if tip.get("in_every_plan"):
+            assert intro.get_by_role("link", name=tip["title"], exact=True).is_visible(), tip["id"]
     for situation in SITUATIONS:
         section = page.locator(f"#situation-{situation['id']}")
         assert section.is_visible()
         assert section.get_by_role("heading").inner_text() == situation["title"]
         links = section.get_by_role("link")
-        assert links.all_inner_texts() == [tip["title"] for tip in plan_for([situation["id"]])]
+        own = plan_for([situation["id"]], every_plan=False)  # the shared steps are listed once, above
+        assert links.all_inner_texts() == [tip["title"] for tip in own]
         hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-        assert hrefs == [f"../themes/{tip['theme']}/#tip-{tip['id']}" for tip in plan_for([situation["id"]])]
+        assert hrefs == [f"../themes/{tip['theme']}/#tip-{tip['id']}" for tip in own]
         assert page.get_by_role("link", name=situation["title"], exact=True).get_attribute("href") == f"#situation-{situation['id']}"
     theme_pages = {}
     for tip in TIPS:
