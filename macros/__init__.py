@@ -66,6 +66,8 @@ def define_env(env):
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
     contribute.define_contribute_macros(env, kb, page_macro, project_dir)
+    from . import suggest
+    suggest.define_suggest_macros(env, kb, page_macro)  # the Suggest a tip page (macros/suggest.py)
 
     open_data_page = open_data_context(kb, env.variables["build_date"], env.conf["site_url"])
 
@@ -110,5 +112,7 @@ def define_env(env):
 def on_post_build(env):
     """After the build, publish the checked knowledge base as open data (see export.py)."""
     from .export import write_open_data
+    from .suggest import write_rules
 
     write_open_data(env.variables["kb"], Path(env.conf["site_dir"]), env.variables["build_date"], env.conf["site_url"])
+    write_rules(env.variables["kb"], Path(env.conf["site_dir"]))  # the suggest-a-tip page's checks
