@@ -38,6 +38,8 @@ def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(
     assert 'href="https://github.com/acme/rebound/edit/main/data/tips/send-a-thank-you-note.yaml"' in theme
     add = (tmp_path / "site" / "contribute" / "add-a-tip" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/acme/rebound/issues/new?template=suggest-a-tip.yml"' in add
+    suggest = (tmp_path / "site" / "contribute" / "suggest-a-tip" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ir-repository="https://github.com/acme/rebound"' in suggest  # "Propose on GitHub" goes there
     data = (tmp_path / "site" / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8")
     assert '"site_url": "https://acme.github.io/rebound/"' in data
 
