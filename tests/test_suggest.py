@@ -334,3 +334,12 @@ def test_the_page_is_built_from_the_data_and_loads_its_script_alone(built_site):
     assert rules["limits"]["title"]["maxLength"] == 65 and rules["style"]["min_reading_ease"] == 60
     assert set(rules["sources"]) == set(SOURCES)
     assert f'href="{REPOSITORY}/issues/new?template=suggest-a-tip.yml"' in html
+
+
+def test_without_javascript_the_page_points_to_the_issue_form(visit):
+    page = visit(PAGE, java_script_enabled=False).page
+    expect(page.get_by_role("link", name="suggest the tip in the issue form")).to_have_attribute(
+        "href", f"{REPOSITORY}/issues/new?template=suggest-a-tip.yml")
+    assert page.locator("[data-ir-suggest-form]").is_hidden()
+    assert page.get_by_role("link", name="Propose on GitHub").count() == 0 or \
+        page.get_by_role("link", name="Propose on GitHub").is_hidden()
