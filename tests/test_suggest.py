@@ -343,3 +343,17 @@ def test_without_javascript_the_page_points_to_the_issue_form(visit):
     assert page.locator("[data-ir-suggest-form]").is_hidden()
     assert page.get_by_role("link", name="Propose on GitHub").count() == 0 or \
         page.get_by_role("link", name="Propose on GitHub").is_hidden()
+
+
+def test_every_string_is_written_so_that_yaml_reads_it_back_exactly(suggest_page):
+    page = suggest_page()
+    texts = ["plain", "", " leading and trailing ", "key: value", "- item", "# hash", "&anchor", "*alias", "!tag",
+             "!!python/object/apply:os.system ['ls']", "'single'", '"double"', "back\\slash", "tab\there",
+             "line\nbreak", "cr\rlf\r\n", "nul\x00bell\x07esc\x1b", "del\x7f c1\x85\x9f nbsp\xa0",
+             "line sep\u2028para sep\u2029", "bom\ufeff rlo\u202e zwsp\u200b", "emoji 🙂 and 𝔘", "{{ x }} {% y %}",
+             "<script>alert(1)</script>", "---", "...", "? x", "| block", "> fold", "%YAML 1.1", "@at `tick`",
+             "null", "true", "0x10", "1e3", "2026-11-30", "~", "\uffff\ufffe end"]
+    written = page.evaluate("texts => texts.map(text => window.InterviewRebound.suggest.quoted(text))", texts)
+    for text, scalar in zip(texts, written):
+        assert "\n" not in scalar, scalar
+        assert yaml.safe_load(f"value: {scalar}\n") == {"value": text}, scalar
