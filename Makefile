@@ -14,7 +14,9 @@ ZENSICAL_VENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # The browser tests drive Debian's Chromium; root installs it directly, others through sudo.
-CHROMIUM := /usr/bin/chromium
+# Elsewhere, name your own Chromium: make test CHROMIUM=/path/to/chromium (tests/conftest.py reads it).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve build check test clean
@@ -71,7 +73,18 @@ new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME
 links: $(VENV)/.site-installed  ## Check that every source article's and help service's address still answers (needs the internet)
 	$(BIN)/python scripts/check_links.py
 
+# Without apt-get (macOS, Windows, other Linux), say what the tests need instead of failing in apt-get.
 $(CHROMIUM):
+	@if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make test: the browser tests drive Chromium, and there is none at $(CHROMIUM)." >&2; \
+	  echo "This machine has no apt-get, so make cannot install Debian's Chromium for you. Instead:" >&2; \
+	  echo "  - run the tests that need no browser:  make test-fast" >&2; \
+	  echo "  - or install Chromium yourself and name it, for example on macOS (brew install --cask chromium):" >&2; \
+	  echo "      make test CHROMIUM=/Applications/Chromium.app/Contents/MacOS/Chromium" >&2; \
+	  echo "  - on Windows, run make test inside WSL with Debian or Ubuntu." >&2; \
+	  echo "A pull request runs every test in Debian for you, so make test-fast is enough to send a change." >&2; \
+	  exit 1; \
+	fi
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 

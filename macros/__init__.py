@@ -19,7 +19,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 CORE_MODULES = ("yamlfile", "schemas", "rules", "problems", "records", "style", "checks", "checks.tips", "checks.evidence",
                 "checks.checklists", "checks.templates", "checks.reflection", "checks.help", "checks.vocabulary",
                 "knowledge",
-                "evidence", "render", "export", "datapage", "contribute", "core")
+                "evidence", "render", "export", "datapage", "contribute", "suggest", "core")
 
 
 def _core():
@@ -84,6 +84,7 @@ def define_env(env):
     env.macro(page_macro("countries.html"), "countries")
     env.macro(page_macro("help.html"), "help_services")
     importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
+    importlib.import_module("macros.suggest").define_suggest_macros(env, kb, page_macro)  # Suggest a tip
 
     open_data_page = site.open_data_page
 

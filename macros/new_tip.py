@@ -7,6 +7,7 @@ every field ready to fill, and says what to do next. It never overwrites a file.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime
 import re
 import sys
@@ -25,7 +26,9 @@ SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the
 
 def served_address(page: str) -> str:
     """Where `make serve` shows a page: under the path of site_url, as GitHub Pages will."""
-    site_url = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    # SITE_URL, when set, moves the site as it does for the build (hooks/site_address.py).
+    site_url = os.environ.get("SITE_URL", "").strip() or \
+        yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     return SERVE_ADDRESS + urlsplit(site_url).path + page
 from .yamlfile import YamlFileError, read_yaml
 

@@ -20,6 +20,7 @@ import yaml
 from .core import BuildError, Settings, site_for
 from .csp import add_policy
 from .export import write_open_data
+from .suggest import write_rules
 
 # Material's search panel has role="dialog" but no name, so a screen reader announces an unnamed
 # dialog (Lighthouse: aria-dialog-name).
@@ -44,6 +45,7 @@ def run(site_dir: Path, settings: Settings) -> None:
             path.write_text(finished, encoding="utf-8")
     site = site_for(settings)
     write_open_data(site.kb, site_dir, site.build_date, settings.site_url)
+    write_rules(site.kb, site_dir)  # the limits and rule texts the Suggest a tip page checks against
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -110,7 +110,8 @@ def test_contributing_md_example_tip_follows_the_style_rules():
 def test_contribute_section_is_last_in_the_nav():
     last = MKDOCS["nav"][-1]
     assert list(last) == ["Contribute"]
-    assert last["Contribute"] == ["contribute/add-a-tip.md", "contribute/style-guide.md"]
+    # shortest route first: the Suggest a tip page, then the step-by-step guide
+    assert last["Contribute"] == ["contribute/suggest-a-tip.md", "contribute/add-a-tip.md", "contribute/style-guide.md"]
 
 
 def test_field_reference_is_the_schema(built_site):

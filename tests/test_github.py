@@ -182,9 +182,9 @@ FORMS = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
          for path in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")) if path.name != "config.yml"}
 
 
-def vocabulary_ids(kind: str) -> list[str]:
+def vocabulary_names(kind: str) -> list[str]:
     entries = yaml.safe_load((PROJECT / "data" / f"{kind}.yaml").read_text(encoding="utf-8"))[kind]
-    return [entry["id"] for entry in sorted(entries, key=lambda entry: entry["order"])]
+    return [entry["title"] for entry in sorted(entries, key=lambda entry: entry.get("order", 0))]
 
 
 def test_issue_forms_are_well_formed():
@@ -199,13 +199,18 @@ def test_issue_forms_are_well_formed():
                 assert element["attributes"]["label"], name
 
 
-def test_tip_suggestion_form_asks_for_everything_with_the_real_ids():
+def test_tip_suggestion_form_shows_names_and_takes_advice_from_experience():
+    """A reader sees the site's names, not ids, and can suggest advice that no article gives yet."""
     form = FORMS["suggest-a-tip.yml"]
     elements = {element.get("id"): element for element in form["body"]}
-    for field in ("title", "advice", "source", "theme", "stage"):
+    for field in ("title", "advice", "origin", "theme", "stage"):
         assert elements[field]["validations"]["required"] is True, field
-    assert elements["theme"]["attributes"]["options"] == vocabulary_ids("themes") + ["Not sure"]
-    assert elements["stage"]["attributes"]["options"] == vocabulary_ids("stages") + ["Not sure"]
+    assert elements["source"]["validations"]["required"] is False
+    assert "My own experience" in elements["origin"]["attributes"]["options"]
+    assert elements["theme"]["attributes"]["options"] == vocabulary_names("themes") + ["Not sure"]
+    assert elements["stage"]["attributes"]["options"] == vocabulary_names("stages") + ["Not sure"]
+    assert elements["situations"]["attributes"]["options"] == vocabulary_names("situations") + ["Not sure"]
+    assert elements["situations"]["attributes"]["multiple"] is True
 
 
 def test_issue_chooser_and_pull_request_checklist():

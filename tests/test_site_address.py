@@ -1,0 +1,53 @@
+"""The site knows its own address: a fork's build links to the fork, not to a repository that does not exist."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import PROJECT, copy_project
+
+MKDOCS = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")
+
+
+def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_REPOSITORY": "acme/rebound",
+           "SITE_URL": "https://acme.github.io/rebound/"}
+    env.pop("REPOSITORY_URL", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        name = path.relative_to(tmp_path / "site").as_posix()
+        assert DEFAULT_REPOSITORY not in html, f"{name} still links to the default repository"
+        assert 'href="https://github.com/acme/rebound">Source on GitHub' in html, name
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+        if name != "404.html":
+            assert canonical and canonical[0].startswith("https://acme.github.io/rebound/"), name
+        for edit in re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', html):
+            assert edit.startswith("https://github.com/acme/rebound/edit/main/docs/"), (name, edit)
+    theme = (tmp_path / "site" / "themes" / "follow-up" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/rebound/edit/main/data/tips/send-a-thank-you-note.yaml"' in theme
+    add = (tmp_path / "site" / "contribute" / "add-a-tip" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/rebound/issues/new?template=suggest-a-tip.yml"' in add
+    suggest = (tmp_path / "site" / "contribute" / "suggest-a-tip" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ir-repository="https://github.com/acme/rebound"' in suggest  # "Propose on GitHub" goes there
+    data = (tmp_path / "site" / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8")
+    assert '"site_url": "https://acme.github.io/rebound/"' in data
+
+
+def test_the_deploy_workflow_gives_the_build_the_pages_address():
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    [pages] = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]
+    [build] = [step for step in steps if step.get("run", "").startswith("mkdocs build")]
+    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert steps.index(pages) < steps.index(build)
