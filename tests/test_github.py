@@ -208,6 +208,41 @@ def test_tip_suggestion_form_asks_for_everything_with_the_real_ids():
     assert elements["stage"]["attributes"]["options"] == vocabulary_ids("stages") + ["Not sure"]
 
 
+def plain_scalars(node: yaml.Node):
+    """Every unquoted scalar in a composed YAML document: the only kind a ` #` can cut short."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None:
+            yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from plain_scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from plain_scalars(key)
+            yield from plain_scalars(value)
+
+
+def test_no_text_in_the_github_files_is_lost_to_a_comment():
+    """YAML reads ` #` as the start of a comment, so `(it ends in #tip-...)` silently ended the text at `in`.
+
+    A real comment stands two spaces after its value (as yamllint asks); one space means lost text.
+    """
+    files = sorted(path for path in GITHUB.rglob("*") if path.suffix in {".yml", ".yaml"})
+    assert len(files) >= 7
+    lost = []
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        lines = raw.splitlines()
+        for document in yaml.compose_all(raw):
+            for scalar in plain_scalars(document) if document is not None else ():
+                end = scalar.end_mark
+                rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+                if rest.startswith(" #"):
+                    lost.append(f"{path.relative_to(PROJECT)}:{end.line + 1}: {scalar.value!r} loses {rest.strip()!r}")
+    assert lost == []
+    assert "(it ends in #tip-...)" in FORMS["report-a-problem.yml"]["body"][1]["attributes"]["description"]
+
+
 def test_issue_chooser_and_pull_request_checklist():
     config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
     assert {link["name"] for link in config["contact_links"]} >= {"Add a tip yourself"}
