@@ -5,14 +5,14 @@ import http.server
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
-import yaml
 
-from conftest import PROJECT
 from scripts.check_links import check_url, main
+from support.project import PROJECT
+from support.server import address, running
+from support.yamlfiles import load_yaml
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -57,12 +57,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.flaky_calls = 0
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with running(_Handler) as httpd:
+        httpd.flaky_calls = 0
+        yield httpd, address(httpd)
 
 
 @pytest.fixture
@@ -134,5 +131,5 @@ def test_by_default_it_checks_every_source_url_in_the_data():
     result = subprocess.run([sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    sources = yaml.safe_load((PROJECT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    sources = load_yaml("data/sources.yaml")["sources"]
     assert result.stdout.splitlines() == [source["url"] for source in sources]

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import PROJECT
+from support.project import PROJECT
 from macros.knowledge import load_knowledge_base
 from macros.yamlfile import read_yaml
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, copy_project
-from project_tools import python_on_path
+from support.commands import python_on_path
+from support.project import PROJECT, copy_project
 
 GITHUB = PROJECT / ".github"
 WORKFLOWS = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -9,16 +9,12 @@ from __future__ import annotations
 import io
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from conftest import PROJECT
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
-
-
-def load_yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 STAGES = load_yaml(DATA / "stages.yaml")["stages"]
@@ -134,8 +130,8 @@ def test_without_the_data_file_the_page_keeps_its_plain_list(visit, site_url):
     result = visit(None)
     page = result.page
     page.route("**/api/v1/knowledge-base.json", lambda route: route.fulfill(status=404, body="gone"))
-    page.goto(site_url + "guide/")
-    page.wait_for_load_state("networkidle")
+    with page.expect_console_message(lambda message: "404" in message.text):
+        page.goto(site_url + "guide/")
     assert page.locator("#every-situation").is_visible()
     assert page.locator("#guide-form").is_hidden()
     assert page.locator("#plan").is_hidden()
@@ -253,6 +249,6 @@ def test_unknown_or_removed_choices_leave_a_clean_address(visit, site_url):
 def test_the_plan_comes_from_the_published_data_file(visit, site_url):
     """One copy of the tips: the page reads the JSON the build wrote (test_privacy.py checks the hosts)."""
     result = visit("guide/")
-    result.page.wait_for_load_state("networkidle")
+    result.page.locator(".ir-guide--ready").wait_for()
     assert f"{site_url}api/v1/knowledge-base.json" in result.requests
 

@@ -15,13 +15,15 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import CSP_RECORDER, PROJECT, build, copy_project
 from macros.knowledge import DataError, load_knowledge_base, printable
+from support.browser import CSP_RECORDER
+from support.html import Page
+from support.project import PROJECT, build, copy_project
+from support.server import serve
 
 HOSTILE = PROJECT / "tests" / "hostile"
 CHECK_SECONDS = 10  # a case that takes longer has hung; a run of the checker takes about half a second
@@ -246,32 +248,6 @@ def test_a_failing_build_leaves_the_old_site_untouched(tmp_path):
 
 # ---- the inert cases, all in one build --------------------------------------------
 
-class Page(HTMLParser):
-    """Every element with its attributes, and the page's text as a reader sees it."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.inline_scripts: list[str] = []
-        self._in_script = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
-        self.elements.append((tag, attributes))
-        self._in_script = tag == "script" and "src" not in attributes
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script:
-            self.inline_scripts.append(data)
-        else:
-            self.text.append(data)
-
-
 DANGEROUS_URL = re.compile(r"^(javascript|vbscript|data|file):", re.I)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"}
 
@@ -301,8 +277,7 @@ def test_nothing_from_the_data_becomes_an_element_or_attribute(hostile_pages, bu
         real = built_site / name
         real_page = Page((real if real.exists() else built_site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8"))
         for tag in COUNTED:
-            count = sum(1 for element, _ in page.elements if element == tag)
-            assert count <= sum(1 for element, _ in real_page.elements if element == tag), f"{name}: an extra <{tag}>"
+            assert page.count(tag) <= real_page.count(tag), f"{name}: an extra <{tag}>"
         for tag, attributes in page.elements:
             where = f"{name}: <{tag} {attributes}>"
             assert not (tag == "meta" and "refresh" in attributes.get("http-equiv", "").lower()), where
@@ -341,15 +316,12 @@ def test_every_tip_case_reaches_a_page(hostile_pages):
 
 def test_hostile_site_in_the_browser_runs_nothing(browser, hostile_site):
     """Every page of the hostile build, and its search results, in Chromium: no dialog, no policy violation."""
-    import functools
-    import http.server
-    import threading
+    with serve(hostile_site) as url:
+        dialogs, errors = visit_every_page(browser, hostile_site, url)
+    assert dialogs == [] and errors == []
 
-    from conftest import _QuietHandler
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+def visit_every_page(browser, hostile_site, url) -> tuple[list, list]:
     context = browser.new_context()
     context.add_init_script(CSP_RECORDER)
     dialogs, errors = [], []
@@ -373,8 +345,7 @@ def test_hostile_site_in_the_browser_runs_nothing(browser, hostile_site):
             page.close()
     finally:
         context.close()
-        server.shutdown()
-    assert dialogs == [] and errors == []
+    return dialogs, errors
 
 
 # ---- the fixes these cases led to -------------------------------------------------

@@ -16,7 +16,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from conftest import PROJECT
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
 SCHEMAS = sorted((PROJECT / "schema").glob("*.schema.json"))
@@ -27,10 +28,6 @@ FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 NOT_EXPORTED = {
     "coverage.yaml": "an editors' audit of which tips carry each point of each source article; not advice",
 }
-
-
-def load_yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def as_json_value(value):

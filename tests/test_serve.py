@@ -1,4 +1,4 @@
-"""`mkdocs serve` (what `make serve` runs) shows edits to data/, docs/ and macros/ without a restart."""
+"""`mkdocs serve` (what `make serve` runs) shows edits to data/, docs/ and macros/templates/ without a restart."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import copy_project
+from support.project import copy_project
 
 
 def free_port() -> int:
@@ -64,7 +64,7 @@ def replace_in(path: Path, old: str, new: str):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_serve_reloads_data_docs_and_macros(served):
+def test_serve_reloads_data_docs_and_templates(served):
     project, url = served
     wait_for(url + "timeline/", "Send a short thank-you note anyway")
 
@@ -80,5 +80,6 @@ def test_serve_reloads_data_docs_and_macros(served):
                '<ol class="ir-timeline" data-edited="template">')
     wait_for(url + "timeline/", 'data-edited="template"')
 
-    replace_in(project / "macros" / "render.py", 'return f"{day.day} {day:%B %Y}"', 'return f"{day:%Y}, day {day.day}"')
-    wait_for(url + "themes/follow-up/", "2026, day 22")
+    # a file other than a tip, read by a different macro
+    replace_in(project / "data" / "sources.yaml", "publisher: Taledo blog", "publisher: Taledo weblog")
+    wait_for(url + "sources/", "Taledo weblog")

@@ -8,13 +8,10 @@ US Letter, with and without JavaScript. The `visit` fixture fails any test that 
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import io
 import itertools
 import json
 import re
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
@@ -24,20 +21,17 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from conftest import PROJECT, build, copy_project
 from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
 from macros.style import MAX_CHECKLIST_ITEM_WORDS
+from support.project import PROJECT, build, copy_project
+from support.server import serve
+from support.yamlfiles import load_yaml
 
-
-def load(relative: str) -> dict:
-    return yaml.safe_load((PROJECT / relative).read_text(encoding="utf-8"))
-
-
-CHECKLIST = load("data/checklists/recovery.yaml")
+CHECKLIST = load_yaml("data/checklists/recovery.yaml")
 ITEMS = [item for group in CHECKLIST["groups"] for item in group["items"]]
-REFLECTION = load("data/reflection.yaml")
-NOTES = {path.stem: load(f"data/templates/{path.name}") for path in (PROJECT / "data" / "templates").glob("*.yaml")}
-SITE_ADDRESS = load("mkdocs.yml")["site_url"].split("://", 1)[1]
+REFLECTION = load_yaml("data/reflection.yaml")
+NOTES = {path.stem: load_yaml(f"data/templates/{path.name}") for path in (PROJECT / "data" / "templates").glob("*.yaml")}
+SITE_ADDRESS = load_yaml("mkdocs.yml")["site_url"].split("://", 1)[1]
 
 CHECK_KEY = "interview-rebound:checklist:recovery:"
 ANSWER_KEY = "interview-rebound:worksheet:"
@@ -330,7 +324,7 @@ def longest_site(tmp_path_factory):
     item_props = ("properties", "groups", "items", "properties", "items", "items", "properties")
     prompt_props = ("properties", "prompts", "items", "properties")
     list_props = ("properties", "lists", "items", "properties")
-    stages = [stage["id"] for stage in sorted(load("data/stages.yaml")["stages"], key=lambda stage: stage["order"])]
+    stages = [stage["id"] for stage in sorted(load_yaml("data/stages.yaml")["stages"], key=lambda stage: stage["order"])]
     tips = [item["tip"] for item in ITEMS]
     checklist = {**CHECKLIST, "intro": longest_text(schema_limit("checklist", "properties", "intro")), "groups": []}
     for index in range(MAX_CHECKLIST_ITEMS):  # spread over every stage: one heading each
@@ -354,14 +348,8 @@ def longest_site(tmp_path_factory):
     result = build(project)
     assert result.returncode == 0, result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("paper", PAPER)

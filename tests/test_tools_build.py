@@ -8,43 +8,24 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
-from conftest import PROJECT
 from macros.render import mailto, placeholder_parts, with_labels
+from support.html import Page
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 TOOL_PAGES = ["checklist", "worksheet", "notes"]
 
 
-def load(relative: str) -> dict:
-    return yaml.safe_load((PROJECT / relative).read_text(encoding="utf-8"))
-
-
-CHECKLIST = load("data/checklists/recovery.yaml")
-REFLECTION = load("data/reflection.yaml")
-STAGES = {stage["id"]: stage for stage in load("data/stages.yaml")["stages"]}
-NOTES = [load(f"data/templates/{path.name}") for path in sorted((PROJECT / "data" / "templates").glob("*.yaml"))]
-TIPS = {path.stem: load(f"data/tips/{path.name}") for path in (PROJECT / "data" / "tips").glob("*.yaml")}
-
-
-class Tags(HTMLParser):
-    """Every start tag as (tag, attributes), in document order, with the text that follows each."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def find(self, tag: str, **wanted) -> list[dict]:
-        return [attrs for name, attrs in self.tags if name == tag
-                and all(attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())]
+CHECKLIST = load_yaml("data/checklists/recovery.yaml")
+REFLECTION = load_yaml("data/reflection.yaml")
+STAGES = {stage["id"]: stage for stage in load_yaml("data/stages.yaml")["stages"]}
+NOTES = [load_yaml(f"data/templates/{path.name}") for path in sorted((PROJECT / "data" / "templates").glob("*.yaml"))]
+TIPS = {path.stem: load_yaml(f"data/tips/{path.name}") for path in (PROJECT / "data" / "tips").glob("*.yaml")}
 
 
 def page(built_site, name: str) -> str:
@@ -71,7 +52,7 @@ def element(html: str, tag: str, element_id: str) -> str:
 
 def test_checklist_has_every_item_as_a_labelled_checkbox_grouped_by_stage(built_site):
     html = page(built_site, "checklist")
-    tags = Tags(html)
+    tags = Page(html)
     positions = []
     for group in CHECKLIST["groups"]:
         fieldset = element(html, "fieldset", f"checklist-recovery-{group['stage']}")
@@ -109,7 +90,7 @@ def test_print_shows_the_site_address(built_site):
 
 def test_worksheet_has_a_labelled_text_area_and_ruled_lines_for_every_prompt_and_list(built_site):
     html = page(built_site, "worksheet")
-    tags = Tags(html)
+    tags = Page(html)
     for prompt in REFLECTION["prompts"]:
         item = element(html, "li", f"prompt-{prompt['id']}")
         assert re.search(rf'<label [^>]*for="answer-{prompt["id"]}">{re.escape(prompt["question"])}</label>', item)
