@@ -1,4 +1,5 @@
 """The real site, built with `mkdocs build --strict` into a temporary folder, read as HTML."""
+
 from __future__ import annotations
 
 import re
@@ -89,7 +90,8 @@ def test_no_template_syntax_or_outside_requests_in_any_page(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
         # every script, style and image is the site's own
         loaded = re.findall(r'<(?:script|img|iframe|source)[^>]+src="([^"]+)"', html) + re.findall(
-            r'<link[^>]+rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]+href="([^"]+)"', html)
+            r'<link[^>]+rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]+href="([^"]+)"', html
+        )
         assert loaded, path
         for url in loaded:
             assert not re.match(r"^(https?:)?//", url), f"{path}: loads {url}"
@@ -108,8 +110,9 @@ def test_every_macro_output_takes_the_place_of_its_placeholder(built_site):
 def test_a_macro_call_inside_code_stops_the_build_naming_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "timeline.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "{{ timeline() }}", "```\n{{ timeline() }}\n```"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("{{ timeline() }}", "```\n{{ timeline() }}\n```"), encoding="utf-8"
+    )
     result = build(project)
     assert result.returncode != 0
     assert "timeline.md: a macro's output went missing in Markdown" in result.stderr
@@ -121,7 +124,8 @@ def test_a_macro_call_inside_code_stops_the_build_naming_the_page(tmp_path):
 def test_links_to_ids_in_macro_output_pass_and_a_missing_anchor_stops_the_build(built_site, tmp_path):
     # the style guide links to rule anchors that only the rule_list() macro writes, and the strict build passed
     assert 'href="../add-a-tip/#rule-E206"' in (built_site / "contribute" / "style-guide" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'id="rule-E206"' in (built_site / "contribute" / "add-a-tip" / "index.html").read_text(encoding="utf-8")
 
     project = copy_project(tmp_path / "project")

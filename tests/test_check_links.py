@@ -1,4 +1,5 @@
 """scripts/check_links.py, offline: every answer it may meet, from a server on 127.0.0.1."""
+
 from __future__ import annotations
 
 import http.server
@@ -32,8 +33,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/ok")
             self.end_headers()
             return
-        status = {"/ok": 200, "/slow": 200, "/gone": 404, "/removed": 410, "/error": 500, "/forbidden": 403,
-                  "/busy": 429}.get(path, 404)
+        status = {
+            "/ok": 200,
+            "/slow": 200,
+            "/gone": 404,
+            "/removed": 410,
+            "/error": 500,
+            "/forbidden": 403,
+            "/busy": 429,
+        }.get(path, 404)
         if path == "/no-head":
             status = 200 if with_body else 405
         if path == "/flaky":
@@ -75,17 +83,20 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.mark.parametrize("path, status, detail", [
-    ("/ok", "ok", "200 OK"),
-    ("/no-head", "ok", "200 OK"),  # HEAD refused, GET answered
-    ("/elsewhere-for-now", "ok", "200 OK"),
-    ("/gone", "broken", "404"),
-    ("/removed", "broken", "410"),
-    ("/error", "broken", "500"),
-    ("/moved-to-gone", "broken", "404"),
-    ("/forbidden", "unsure", "403"),
-    ("/busy", "unsure", "429"),
-])
+@pytest.mark.parametrize(
+    "path, status, detail",
+    [
+        ("/ok", "ok", "200 OK"),
+        ("/no-head", "ok", "200 OK"),  # HEAD refused, GET answered
+        ("/elsewhere-for-now", "ok", "200 OK"),
+        ("/gone", "broken", "404"),
+        ("/removed", "broken", "410"),
+        ("/error", "broken", "500"),
+        ("/moved-to-gone", "broken", "404"),
+        ("/forbidden", "unsure", "403"),
+        ("/busy", "unsure", "429"),
+    ],
+)
 def test_each_answer_is_sorted(base, path, status, detail):
     result = check_url(base + path, timeout=5, retries=0)
     assert (result.status, result.detail.split(";")[0].startswith(detail)) == (status, True), result
@@ -128,8 +139,9 @@ def test_command_exits_0_when_nothing_is_broken(base, capsys):
 
 def test_by_default_it_checks_every_source_url_in_the_data():
     """--list shows what the weekly run asks for, without sending anything."""
-    result = subprocess.run([sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     sources = load_yaml("data/sources.yaml")["sources"]
     assert result.stdout.splitlines() == [source["url"] for source in sources]

@@ -7,6 +7,7 @@ through `mkdocs build`, which must stop before it creates or changes the site.
 All the inert cases go together into one copy of the project and one build,
 whose every page is then searched for anything that came alive.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -96,7 +97,11 @@ CASES = [
     Case("id-newline", "E204:2"),
     Case("id-does-not-match-file", "E303:2"),
     Case("duplicate-list-value", "E207:11"),
-    Case("jinja-in-template-body", "E305:9", (("jinja-in-template-body.yaml", "data/templates/jinja-in-template-body.yaml", "add"),)),
+    Case(
+        "jinja-in-template-body",
+        "E305:9",
+        (("jinja-in-template-body.yaml", "data/templates/jinja-in-template-body.yaml", "add"),),
+    ),
     # references between files
     Case("unknown-theme", "E301:9"),
     Case("unknown-source", "E301:11"),
@@ -118,28 +123,64 @@ CASES = [
     Case("inert-attribute-injection-in-tip", "inert", shows='Walk HX03 " onmouseover="alert(1)" x=" now'),
     Case("inert-dangerous-links", "inert", shows="Walk HX04 now"),
     Case("inert-markdown-images-and-entities", "inert", shows="Walk HX05 &lt;script&gt; now"),
-    Case("inert-right-to-left-and-emoji", "inert", shows="Walk HX06 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 now"),
+    Case(
+        "inert-right-to-left-and-emoji",
+        "inert",
+        shows="Walk HX06 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 now",
+    ),
     Case("inert-byte-order-mark-at-start", "inert", shows="Walk HX14 now"),
-    Case("inert-source-fields", "inert", (into("data/sources.yaml", "inert-source-fields", "sources"),
-                                          tip("inert-source-fields")),
-         shows="HX07 <script>alert(1)</script> {{ 7*191 }} \" onmouseover=\"alert(1)"),
-    Case("inert-stage-fields", "inert", (into("data/stages.yaml", "inert-stage-fields", "stages"), tip("inert-stage-fields")),
-         shows="HX08 <img src=x onerror=alert(1)> \" onmouseover=\"alert(1) {% include 'base.html' %}"),
-    Case("inert-theme-fields", "inert", (into("data/themes.yaml", "inert-theme-fields", "themes"),
-                                         ("inert-theme-fields.md", "docs/themes/inert-theme.md", "add"),
-                                         tip("inert-theme-fields")),
-         shows="HX09 <script>alert(1)</script> {{ 7*191 }}"),
-    Case("inert-situation-fields", "inert", (into("data/situations.yaml", "inert-situation-fields", "situations"),
-                                             tip("inert-situation-fields"))),
-    Case("inert-checklist-fields", "inert", (("inert-checklist-fields.yaml", "data/checklists/inert-checklist-fields.yaml", "add"),)),
-    Case("inert-template-fields", "inert", (("inert-template-fields.yaml", "data/templates/inert-template-fields.yaml", "add"),)),
+    Case(
+        "inert-source-fields",
+        "inert",
+        (into("data/sources.yaml", "inert-source-fields", "sources"), tip("inert-source-fields")),
+        shows='HX07 <script>alert(1)</script> {{ 7*191 }} " onmouseover="alert(1)',
+    ),
+    Case(
+        "inert-stage-fields",
+        "inert",
+        (into("data/stages.yaml", "inert-stage-fields", "stages"), tip("inert-stage-fields")),
+        shows="HX08 <img src=x onerror=alert(1)> \" onmouseover=\"alert(1) {% include 'base.html' %}",
+    ),
+    Case(
+        "inert-theme-fields",
+        "inert",
+        (
+            into("data/themes.yaml", "inert-theme-fields", "themes"),
+            ("inert-theme-fields.md", "docs/themes/inert-theme.md", "add"),
+            tip("inert-theme-fields"),
+        ),
+        shows="HX09 <script>alert(1)</script> {{ 7*191 }}",
+    ),
+    Case(
+        "inert-situation-fields",
+        "inert",
+        (into("data/situations.yaml", "inert-situation-fields", "situations"), tip("inert-situation-fields")),
+    ),
+    Case(
+        "inert-checklist-fields",
+        "inert",
+        (("inert-checklist-fields.yaml", "data/checklists/inert-checklist-fields.yaml", "add"),),
+    ),
+    Case(
+        "inert-template-fields",
+        "inert",
+        (("inert-template-fields.yaml", "data/templates/inert-template-fields.yaml", "add"),),
+    ),
     Case("inert-reflection-fields", "inert", (("inert-reflection-fields.yaml", "data/reflection.yaml", "replace"),)),
 ]
 FAILING = [case for case in CASES if case.expect != "inert"]
 INERT = [case for case in CASES if case.expect == "inert"]
 # A handful of failing cases, one of each kind of failure, also go through the real `mkdocs build`.
-BUILT = ["syntax-tab-indent", "alias-bomb", "five-megabyte-string", "not-utf8-latin1", "python-object-tag",
-         "unknown-source", "duplicate-source-id", "control-characters-in-title"]
+BUILT = [
+    "syntax-tab-indent",
+    "alias-bomb",
+    "five-megabyte-string",
+    "not-utf8-latin1",
+    "python-object-tag",
+    "unknown-source",
+    "duplicate-source-id",
+    "control-characters-in-title",
+]
 
 
 def place(case: Case, project: Path):
@@ -173,8 +214,13 @@ def run_check(case: Case, root: Path) -> subprocess.CompletedProcess:
     shutil.copytree(PROJECT / "data", project / "data")
     shutil.copytree(PROJECT / "docs", project / "docs")
     place(case, project)
-    return subprocess.run([sys.executable, "-m", "macros.check", str(project / "data"), "--docs", str(project / "docs")],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=CHECK_SECONDS)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(project / "data"), "--docs", str(project / "docs")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=CHECK_SECONDS,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -264,8 +310,10 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_pages(hostile_site) -> dict[str, Page]:
-    return {path.relative_to(hostile_site).as_posix(): Page(path.read_text(encoding="utf-8"))
-            for path in sorted(hostile_site.rglob("*.html"))}
+    return {
+        path.relative_to(hostile_site).as_posix(): Page(path.read_text(encoding="utf-8"))
+        for path in sorted(hostile_site.rglob("*.html"))
+    }
 
 
 # Elements no contribution may add: the hostile build holds no more of them than the real one.
@@ -275,7 +323,9 @@ COUNTED = ("script", "style", "img", "iframe", "frame", "object", "embed", "base
 def test_nothing_from_the_data_becomes_an_element_or_attribute(hostile_pages, built_site):
     for name, page in hostile_pages.items():
         real = built_site / name
-        real_page = Page((real if real.exists() else built_site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8"))
+        real_page = Page(
+            (real if real.exists() else built_site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
+        )
         for tag in COUNTED:
             assert page.count(tag) <= real_page.count(tag), f"{name}: an extra <{tag}>"
         for tag, attributes in page.elements:
@@ -286,8 +336,10 @@ def test_nothing_from_the_data_becomes_an_element_or_attribute(hostile_pages, bu
             for key in URL_ATTRIBUTES & set(attributes):
                 value = re.sub(r"[\x00-\x20]", "", attributes[key])
                 assert not DANGEROUS_URL.match(value) or (tag == "img" and value.startswith("data:image/")), where
-            loads = tag in {"img", "script", "source", "video", "audio"} or (tag == "link" and attributes.get("rel") in {
-                "stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"})
+            loads = tag in {"img", "script", "source", "video", "audio"} or (
+                tag == "link"
+                and attributes.get("rel") in {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+            )
             if loads:
                 url = attributes.get("src") or attributes.get("href") or ""
                 assert not re.match(r"^([a-z]+:)?//", url, re.I), f"{where}: loads from another host"
@@ -326,8 +378,11 @@ def visit_every_page(browser, hostile_site, url) -> tuple[list, list]:
     context.add_init_script(CSP_RECORDER)
     dialogs, errors = [], []
     try:
-        pages = sorted(path.relative_to(hostile_site).as_posix().removesuffix("index.html")
-                       for path in hostile_site.rglob("*.html") if path.name != "404.html")
+        pages = sorted(
+            path.relative_to(hostile_site).as_posix().removesuffix("index.html")
+            for path in hostile_site.rglob("*.html")
+            if path.name != "404.html"
+        )
         for path in pages:
             page = context.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -349,6 +404,7 @@ def visit_every_page(browser, hostile_site, url) -> tuple[list, list]:
 
 
 # ---- the fixes these cases led to -------------------------------------------------
+
 
 def test_printable_shows_control_and_hidden_characters_as_escapes():
     assert printable("a\x1b[2Jb\nc\u202ed") == "a\\x1b[2Jb\\nc\\u202ed"
@@ -372,8 +428,9 @@ def test_a_symbolic_link_is_refused(data_dir):
 
 def test_python_tags_on_lists_are_refused_not_ignored(data_dir):
     path = data_dir / "tips" / "write-it-down.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("theme: act", "theme: !!python/tuple [act]"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("theme: act", "theme: !!python/tuple [act]"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:
         load_knowledge_base(data_dir)
     assert "E101 YAML tags such as !!python/tuple are not allowed" in str(error.value)
@@ -394,8 +451,11 @@ def test_syllables_match_pyphen_for_every_word_we_publish():
         text = path.read_bytes().decode("utf-8", errors="replace").lower()
         words.update(re.sub(r"[^\w\s]", "", text).split())
     assert len(words) > 1000
-    wrong = {word: (_syllables(word), len(hyphenator.positions(word)) + 1) for word in words
-             if _syllables(word) != len(hyphenator.positions(word)) + 1}
+    wrong = {
+        word: (_syllables(word), len(hyphenator.positions(word)) + 1)
+        for word in words
+        if _syllables(word) != len(hyphenator.positions(word)) + 1
+    }
     assert not wrong
 
 
@@ -406,8 +466,13 @@ def test_reading_ease_is_textstats_own():
 
     from macros.style import reading_ease
 
-    texts = ["", "Hi.", "Go. Now. Run fast to the shop and back.", "Don't panic! It's fine... really? Yes.",
-             "Reconceptualise the subsequently indeterminate organisational infrastructure."]
+    texts = [
+        "",
+        "Hi.",
+        "Go. Now. Run fast to the shop and back.",
+        "Don't panic! It's fine... really? Yes.",
+        "Reconceptualise the subsequently indeterminate organisational infrastructure.",
+    ]
     for path in sorted((PROJECT / "data" / "tips").glob("*.yaml")) + sorted(HOSTILE.glob("inert-*.yaml")):
         data = pyyaml.safe_load(path.read_text(encoding="utf-8-sig"))
         texts += [value for value in data.values() if isinstance(value, str)] if isinstance(data, dict) else []

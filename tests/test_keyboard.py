@@ -3,6 +3,7 @@
 One page for each macro template (the home page's theme list, the timeline, the sources and a theme page):
 pages made from the same template have the same stops. The tools and the guide bring their own keyboard tests.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -71,7 +72,9 @@ def test_tab_reaches_search_palette_and_every_link_with_a_visible_ring(browser, 
             stops = tab_through(page)
             for stop in stops:
                 if not stop["seen"] or not stop["ring"]:
-                    problems.append(f"{path or 'home'}: focus on {stop['what']} seen={stop['seen']} ring={stop['ring']}")
+                    problems.append(
+                        f"{path or 'home'}: focus on {stop['what']} seen={stop['seen']} ring={stop['ring']}"
+                    )
             classes = " ".join(stop["classes"] for stop in stops)
             assert "md-search__input" in classes, f"{path}: Tab never reaches the search box"
             assert "md-option" in classes, f"{path}: Tab never reaches the palette switch"

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from support.project import copy_project
 from macros.knowledge import DataError, load_knowledge_base, schema_for
 from macros.new_tip import NewTip, NewTipError, tip_id_from_title
 from support.commands import make_ready, run_make
+from support.project import copy_project
 
 TODAY = datetime.date(2026, 11, 22)
 

@@ -9,7 +9,6 @@ import copy
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -51,7 +50,7 @@ def assert_same(expected, actual, where: str):
             assert_same(expected[key], actual[key], f"{where}.{key}")
     elif isinstance(expected, list):
         assert isinstance(actual, list) and len(actual) == len(expected), f"{where}: list length differs"
-        for index, (left, right) in enumerate(zip(expected, actual)):
+        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
             assert_same(left, right, f"{where}[{index}]")
     else:
         assert type(actual) is type(expected) and actual == expected, f"{where}: {expected!r} became {actual!r}"
@@ -135,7 +134,7 @@ def test_order_is_the_site_order(export):
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
     assert export["schema_version"] == "1.0"
-    today = datetime.datetime.now(datetime.timezone.utc).date()
+    today = datetime.datetime.now(datetime.UTC).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"
     assert export["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
