@@ -598,7 +598,7 @@ def test_without_javascript_the_notes_show_their_gaps_ready_to_copy_by_hand(open
 
 # ---- all three pages --------------------------------------------------------------
 
-TOOL_SCRIPTS = "**/assets/js/{storage,checklist,worksheet,notes}.js"
+TOOL_SCRIPTS = "**/assets/js/{shared,checklist,worksheet,notes}.js"
 LANDMARKS = """() => [...document.querySelectorAll(
     '.md-content__inner :is(h1, h2, h3, legend, label, textarea, li, .ir-sheet__address)')]
   .map((element) => Math.round(element.getBoundingClientRect().top + window.scrollY))"""
