@@ -205,7 +205,7 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
     assert not re.search(r"\sstyle\s*=", content), "inline style"
     assert "<!-- Rendered from data/" in content
     scripts = re.findall(r'<script src="\.\./assets/js/([\w-]+)\.js"', html)
-    # search-on-demand runs before the theme's script on every page; then only what this page needs, the shared helpers first
+    # search-on-demand runs before the theme's script on every page; then only what this page needs, shared.js first
     assert scripts == ["search-on-demand", "scroll-regions", "shared", name]
     styles = re.findall(r'<link rel="stylesheet" href="\.\./assets/([\w-]+)\.css"', html)
     assert styles == ["tools", "interview-rebound", "print"]  # print.css last, so paper wins
