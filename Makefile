@@ -40,6 +40,10 @@ $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
 	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
+$(VENV)/.lint-installed: requirements-lint.txt requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-lint.txt
+	touch $@ $(VENV)/.site-installed
+
 serve: $(VENV)/.site-installed  ## Serve the site with live reload at http://127.0.0.1:8000/interview-rebound/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -89,10 +93,25 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Install what the tests need and run them all
-	$(BIN)/python -m pytest
+	$(BIN)/pytest
+
+.PHONY: test-fast
+test-fast: $(VENV)/.test-installed  ## Run every test that needs no browser (no Chromium needed; about a minute)
+	$(BIN)/pytest -m "not browser"
+
+# Issue 18: macros/ and hooks/ are being rewritten. Until that merges, ruff skips them (pyproject.toml)
+# and mypy's findings in them are shown but do not fail (the leading "-"). Then: drop both, fix, and
+# make `test` depend on `lint`.
+.PHONY: lint
+lint: $(VENV)/.lint-installed  ## Lint and type-check the code, the workflows and the data
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	-$(BIN)/mypy
+	$(BIN)/yamllint --strict .github data
+	$(BIN)/zizmor --offline --no-progress .github
 
 clean:  ## Remove the built site and caches (keeps .venv and .venv-zensical)
-	rm -rf site .pytest_cache .cache
+	rm -rf site .pytest_cache .cache .ruff_cache .mypy_cache
 
 .PHONY: bench
 bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)

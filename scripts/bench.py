@@ -12,6 +12,7 @@ as each engine builds them and, unless --no-lighthouse, runs Lighthouse on them 
 Results go to bench-results/ (ignored by git): results.json and results.md; the
 synthetic projects are built in a temporary folder, removed at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,9 @@ print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUS
 
 
 def measure(command: list[str], cwd: Path) -> dict:
-    output = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=1800)
+    output = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True, timeout=1800
+    )
     result = json.loads(output.stdout)
     if result["returncode"] != 0:
         raise SystemExit(f"failed in {cwd}: {' '.join(command)}\n{result['stderr']}")
@@ -78,20 +80,23 @@ def measure(command: list[str], cwd: Path) -> dict:
 
 # ---- synthetic data ----------------------------------------------------------------------
 
+
 def synthetic_tips(count: int) -> list[dict]:
     """`count` tips: the real ones first under their own ids (so checklists and templates still
     point at real tips), then copies of them with new ids, round and round."""
-    real = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((PROJECT / "data" / "tips").glob("*.yaml"))]
+    real = [
+        yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((PROJECT / "data" / "tips").glob("*.yaml"))
+    ]
     tips = []
     for index in range(count):
         copy_number, tip = divmod(index, len(real))
         tip = dict(real[tip])
         if copy_number:
             suffix = f"-copy-{copy_number}"
-            tip["id"] = f"{tip['id'][:60 - len(suffix)]}{suffix}"
+            tip["id"] = f"{tip['id'][: 60 - len(suffix)]}{suffix}"
             # related tips: the copies in the same round, when that round is complete
             if "related" in tip and (copy_number + 1) * len(real) <= count:
-                tip["related"] = [f"{other[:60 - len(suffix)]}{suffix}" for other in tip["related"]]
+                tip["related"] = [f"{other[: 60 - len(suffix)]}{suffix}" for other in tip["related"]]
             else:
                 tip.pop("related", None)
         tips.append(tip)
@@ -122,52 +127,88 @@ def make_project(count: int, real: bool = False) -> Path:
 
 # ---- the same content as a plain Material site -----------------------------------------
 
+
 def _tip_markdown(tip: dict, kb, repository: str) -> str:
     stage = kb.by_id["stages"][tip["stage"]]
-    lines = [f"## {tip['title']} {{#tip-{tip['id']}}}", "", tip["summary"], "",
-             f"When: [{stage['title']}](../../timeline/#stage-{stage['id']})", "", tip["why"], "",
-             "### What to do", ""]
+    lines = [
+        f"## {tip['title']} {{#tip-{tip['id']}}}",
+        "",
+        tip["summary"],
+        "",
+        f"When: [{stage['title']}](../../timeline/#stage-{stage['id']})",
+        "",
+        tip["why"],
+        "",
+        "### What to do",
+        "",
+    ]
     lines += [f"{number}. {step}" for number, step in enumerate(tip["steps"], 1)] + [""]
     if "avoid" in tip:
         lines += ["### Avoid", ""] + [f"- {item}" for item in tip["avoid"]] + [""]
-    sources = ", ".join(f"[{kb.by_id['sources'][source]['publisher']}](../../sources/#source-{source})"
-                        for source in tip["sources"])
+    sources = ", ".join(
+        f"[{kb.by_id['sources'][source]['publisher']}](../../sources/#source-{source})" for source in tip["sources"]
+    )
     lines += [f"{len(tip['sources'])} of {len(kb.sources)} sources give this advice: {sources}", ""]
     if "related" in tip:
-        related = "; ".join(f"[{kb.by_id['tips'][other]['title']}](../{kb.by_id['tips'][other]['theme']}/#tip-{other})"
-                            for other in tip["related"])
+        related = "; ".join(
+            f"[{kb.by_id['tips'][other]['title']}](../{kb.by_id['tips'][other]['theme']}/#tip-{other})"
+            for other in tip["related"]
+        )
         lines += [f"Read next: {related}", ""]
-    lines += [f"Last reviewed {tip['last_reviewed']}. [Edit this tip]({repository}/edit/main/data/tips/{tip['id']}.yaml)", ""]
+    lines += [
+        f"Last reviewed {tip['last_reviewed']}. [Edit this tip]({repository}/edit/main/data/tips/{tip['id']}.yaml)",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def _known_macros(kb, repository: str) -> dict:
     def theme_tips(theme_id):
         tips = kb.tips_where("theme", theme_id)
-        contents = ["## On this page", ""] + [f"{n}. [{tip['title']}](#tip-{tip['id']})" for n, tip in enumerate(tips, 1)]
-        return "\n".join([kb.by_id["themes"][theme_id]["description"], "", *contents, ""]
-                         + [_tip_markdown(tip, kb, repository) for tip in tips])
+        contents = ["## On this page", ""] + [
+            f"{n}. [{tip['title']}](#tip-{tip['id']})" for n, tip in enumerate(tips, 1)
+        ]
+        return "\n".join(
+            [kb.by_id["themes"][theme_id]["description"], "", *contents, ""]
+            + [_tip_markdown(tip, kb, repository) for tip in tips]
+        )
 
     def timeline():
         out = []
         for number, stage in enumerate(kb.stages, 1):
             out += [f"## {number}. {stage['title']} {{#stage-{stage['id']}}}", "", stage["description"], ""]
-            out += [f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})  \n  {tip['summary']}"
-                    for tip in kb.tips_where("stage", stage["id"])] + [""]
+            out += [
+                f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})  \n  {tip['summary']}"
+                for tip in kb.tips_where("stage", stage["id"])
+            ] + [""]
         return "\n".join(out)
 
     def source_list():
         out = []
         for source in kb.sources:
-            out += [f"## {source['title']} {{#source-{source['id']}}}", "", f"Published by {source['publisher']}.", "",
-                    f"Address: <{source['url']}>", "", "### Tips that rest on it", ""]
-            out += [f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})" for tip in kb.tips_where("sources", source["id"])]
+            out += [
+                f"## {source['title']} {{#source-{source['id']}}}",
+                "",
+                f"Published by {source['publisher']}.",
+                "",
+                f"Address: <{source['url']}>",
+                "",
+                "### Tips that rest on it",
+                "",
+            ]
+            out += [
+                f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})"
+                for tip in kb.tips_where("sources", source["id"])
+            ]
             out.append("")
         return "\n".join(out)
 
     def theme_list():
-        return "\n".join(f"- [{theme['title']}](themes/{theme['id']}.md): {theme['description']} "
-                         f"({len(kb.tips_where('theme', theme['id']))} tips)" for theme in kb.themes)
+        return "\n".join(
+            f"- [{theme['title']}](themes/{theme['id']}.md): {theme['description']} "
+            f"({len(kb.tips_where('theme', theme['id']))} tips)"
+            for theme in kb.themes
+        )
 
     return {"theme_tips": theme_tips, "timeline": timeline, "source_list": source_list, "theme_list": theme_list}
 
@@ -193,7 +234,12 @@ def make_plain(project: Path) -> Path:
         text = re.sub(r"^render_macros:\s*true\n", "", text, flags=re.M)
         calls = MACRO_CALL.findall(text)
         if all(name in macros for name, _ in calls):
-            text = MACRO_CALL.sub(lambda match: macros[match.group(1)](*[arg.strip("'\" ") for arg in match.group(2).split(",") if arg.strip()]), text)
+            text = MACRO_CALL.sub(
+                lambda match: macros[match.group(1)](
+                    *[arg.strip("'\" ") for arg in match.group(2).split(",") if arg.strip()]
+                ),
+                text,
+            )
         else:
             built = project / "site-mkdocs" / page.relative_to(plain / "docs").with_suffix("") / "index.html"
             if page.stem == "index":
@@ -220,8 +266,11 @@ def _drop_block(text: str, start: str) -> str:
         if re.match(start, line):
             dropping, indent = True, len(line) - len(line.lstrip())
             continue
-        if dropping and (not line.strip() or len(line) - len(line.lstrip()) > indent
-                         or (line.lstrip().startswith("- ") and indent == 0 and line.startswith("  "))):
+        if dropping and (
+            not line.strip()
+            or len(line) - len(line.lstrip()) > indent
+            or (line.lstrip().startswith("- ") and indent == 0 and line.startswith("  "))
+        ):
             if line.strip():
                 continue
         dropping = False
@@ -230,6 +279,7 @@ def _drop_block(text: str, start: str) -> str:
 
 
 # ---- page weight ------------------------------------------------------------------------
+
 
 def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
@@ -264,6 +314,7 @@ def page_weight(site: Path, page: Path) -> dict:
 
 # ---- Lighthouse ---------------------------------------------------------------------------
 
+
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site with gzip, as a real host (GitHub Pages) does."""
 
@@ -284,6 +335,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         import io
+
         return io.BytesIO(body)
 
 
@@ -293,8 +345,20 @@ def install_lighthouse() -> Path:
     if not cli.exists():
         folder.mkdir(parents=True, exist_ok=True)
         print(f"installing lighthouse {LIGHTHOUSE_VERSION} into {folder} (npm, local folder) ...", flush=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(folder),
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, timeout=900)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+                str(folder),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+            timeout=900,
+        )
     return cli
 
 
@@ -307,19 +371,36 @@ def lighthouse(site: Path, pages: dict[str, Path]) -> dict:
         for name, page in pages.items():
             url = f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site).as_posix().removesuffix('index.html')}"
             report = OUT / f"lighthouse-{re.sub(r'[^a-z]+', '-', name)}.json"
-            flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking " \
-                    "--disable-component-update --no-first-run"
-            subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
-                            f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
-                           env={**env, "CHROME_PATH": CHROMIUM}, check=True, timeout=600)
+            flags = (
+                "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
+                "--disable-component-update --no-first-run"
+            )
+            subprocess.run(
+                [
+                    "node",
+                    str(cli),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={flags}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**env, "CHROME_PATH": CHROMIUM},
+                check=True,
+                timeout=600,
+            )
             data = json.loads(report.read_text(encoding="utf-8"))
             results[name] = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
             # what Chromium really fetched on first load, gzip as served, headers included
             results[name]["transferred"] = data["audits"]["total-byte-weight"]["numericValue"]
             results[name]["below_100"] = sorted(
-                f"{audit['id']} ({audit['score']})" for audit in data["audits"].values()
-                if audit.get("scoreDisplayMode") in ("binary", "numeric") and audit.get("score") is not None
-                and audit["score"] < 0.9)
+                f"{audit['id']} ({audit['score']})"
+                for audit in data["audits"].values()
+                if audit.get("scoreDisplayMode") in ("binary", "numeric")
+                and audit.get("score") is not None
+                and audit["score"] < 0.9
+            )
     finally:
         server.shutdown()
     return results
@@ -327,20 +408,27 @@ def lighthouse(site: Path, pages: dict[str, Path]) -> dict:
 
 # ---- the run ------------------------------------------------------------------------------
 
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="numbers of tips (default: 100,1000,5000)")
-    parser.add_argument("--repeat", type=int, default=5, help="builds per site up to 1,000 tips; the fastest counts (default 5)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="builds per site up to 1,000 tips; the fastest counts (default 5)"
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (it needs npm and Chromium)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    results = {"date": datetime.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
-               f"Python {platform.python_version()}", "sizes": []}
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "sizes": [],
+    }
     for count in (int(size) for size in args.sizes.split(",")):
         print(f"\n{count} tips: making the data sets ...", flush=True)
         project = make_project(count)
-        check = min(measure([sys.executable, "-m", "macros.check", str(project / "data")], project)["seconds"]
-                    for _ in range(3))
+        check = min(
+            measure([sys.executable, "-m", "macros.check", str(project / "data")], project)["seconds"] for _ in range(3)
+        )
         repeat = args.repeat if count <= 1000 else 1
         runs = {"project": [], "plain": [], "zensical": []}
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
@@ -421,8 +509,10 @@ def report(results: dict) -> str:
         lines += ["", "| Page | Performance | Accessibility | Best practices | SEO | Fetched on first load |",
                   "| --- | --- | --- | --- | --- | --- |"]
         for name, scores in results["lighthouse"].items():
-            lines.append(f"| {name} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} "
-                         f"| {scores['seo']} | {scores['transferred'] / 1024:.1f} KiB |")
+            lines.append(
+                f"| {name} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} "
+                f"| {scores['seo']} | {scores['transferred'] / 1024:.1f} KiB |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ against a server on 127.0.0.1, and never sends a request to the internet.
 - unsure: the site refuses robots (401, 403, 429); a person should look, but it is not broken.
 - broken: 404, 410, any other error status, no such host, refused, or no answer in time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -163,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             print(_annotation(result, name))
     broken = [result for _, result in results if result.status == "broken"]
     unsure = [result for _, result in results if result.status == "unsure"]
-    summary = f"{len(results)} addresses: {len(results) - len(broken) - len(unsure)} ok, {len(unsure)} unsure, {len(broken)} broken"
+    ok = len(results) - len(broken) - len(unsure)
+    summary = f"{len(results)} addresses: {ok} ok, {len(unsure)} unsure, {len(broken)} broken"
     print(summary)
     if args.github and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as file:

@@ -1,4 +1,5 @@
 """scripts/check_links.py, offline: every answer it may meet, from a server on 127.0.0.1."""
+
 from __future__ import annotations
 
 import http.server
@@ -6,15 +7,17 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import PROJECT
+import pytest
+
 from scripts.check_links import check_url, main
+from support.project import PROJECT
+from support.server import address, running
+from support.yamlfiles import load_yaml
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -34,8 +37,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/ok")
             self.end_headers()
             return
-        status = {"/ok": 200, "/slow": 200, "/gone": 404, "/removed": 410, "/error": 500, "/forbidden": 403,
-                  "/busy": 429}.get(path, 404)
+        status = {
+            "/ok": 200,
+            "/slow": 200,
+            "/gone": 404,
+            "/removed": 410,
+            "/error": 500,
+            "/forbidden": 403,
+            "/busy": 429,
+        }.get(path, 404)
         if path == "/no-head":
             status = 200 if with_body else 405
         if path == "/flaky":
@@ -59,12 +69,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.flaky_calls = 0
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with running(_Handler) as httpd:
+        httpd.flaky_calls = 0
+        yield httpd, address(httpd)
 
 
 @pytest.fixture
@@ -80,17 +87,20 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.mark.parametrize("path, status, detail", [
-    ("/ok", "ok", "200 OK"),
-    ("/no-head", "ok", "200 OK"),  # HEAD refused, GET answered
-    ("/elsewhere-for-now", "ok", "200 OK"),
-    ("/gone", "broken", "404"),
-    ("/removed", "broken", "410"),
-    ("/error", "broken", "500"),
-    ("/moved-to-gone", "broken", "404"),
-    ("/forbidden", "unsure", "403"),
-    ("/busy", "unsure", "429"),
-])
+@pytest.mark.parametrize(
+    "path, status, detail",
+    [
+        ("/ok", "ok", "200 OK"),
+        ("/no-head", "ok", "200 OK"),  # HEAD refused, GET answered
+        ("/elsewhere-for-now", "ok", "200 OK"),
+        ("/gone", "broken", "404"),
+        ("/removed", "broken", "410"),
+        ("/error", "broken", "500"),
+        ("/moved-to-gone", "broken", "404"),
+        ("/forbidden", "unsure", "403"),
+        ("/busy", "unsure", "429"),
+    ],
+)
 def test_each_answer_is_sorted(base, path, status, detail):
     result = check_url(base + path, timeout=5, retries=0)
     assert (result.status, result.detail.split(";")[0].startswith(detail)) == (status, True), result
@@ -138,8 +148,9 @@ def help_services(data: Path) -> list[dict]:
 
 def test_by_default_it_checks_every_source_and_help_service_url_in_the_data():
     """--list shows what the weekly run asks for, without sending anything."""
-    result = subprocess.run([sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "scripts/check_links.py", "--list"], cwd=PROJECT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     sources = yaml.safe_load((PROJECT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     services = help_services(PROJECT / "data")

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import PROJECT
 from macros.knowledge import load_knowledge_base
 from macros.yamlfile import read_yaml
+from support.project import PROJECT
 
 ORIGINALITY = PROJECT.parent / "shared" / "tools" / "originality.py"
 
@@ -86,7 +86,10 @@ def test_every_plan_carries_the_shared_steps(kb):
 def test_no_wording_copied_from_the_sources_except_citations(kb):
     result = subprocess.run([sys.executable, str(ORIGINALITY), str(PROJECT)], capture_output=True, text=True)
     copied = re.findall(r'^(.+?): copied from .+?: "(.+)"$', result.stdout, re.M)
-    words = lambda text: " ".join(re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower()))
+
+    def words(text):
+        return " ".join(re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower()))
+
     citations = {words(source["title"]) for source in kb.sources} | {words(source["url"]) for source in kb.sources}
     not_citations = [(file, run) for file, run in copied
                      if file != "data/sources.yaml" or not any(run in citation for citation in citations)]

@@ -8,11 +8,11 @@ import shlex
 import pytest
 import yaml
 
-from conftest import PROJECT, copy_project
 from macros import style
 from macros.schemas import schema_for
 from macros.rules import RULES
-from project_tools import make_ready, run_make
+from support.commands import make_ready, run_make
+from support.project import PROJECT, copy_project
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 MKDOCS = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, PROJECT, _QuietHandler, copy_project
+from support.browser import CHROMIUM_ARGS
+from support.project import PROJECT, copy_project
+from support.server import _QuietHandler
 
 ZENSICAL_VENV = PROJECT / ".venv-zensical"
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

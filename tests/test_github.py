@@ -1,4 +1,5 @@
 """The GitHub files: workflows keep their promises, pass zizmor, and the pull request check annotates lines."""
+
 from __future__ import annotations
 
 import re
@@ -10,12 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, copy_project
-from project_tools import python_on_path
+from support.commands import python_on_path
+from support.project import PROJECT, copy_project
 
 GITHUB = PROJECT / ".github"
-WORKFLOWS = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
-             for path in sorted((GITHUB / "workflows").glob("*.yml"))}
+WORKFLOWS = {
+    path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((GITHUB / "workflows").glob("*.yml"))
+}
 
 
 def triggers(workflow: dict) -> dict:
@@ -102,8 +104,11 @@ def test_deploy_workflow_publishes_the_built_site_with_the_pages_actions():
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     build_steps = [step.get("uses", "").split("@")[0] or step["run"] for step in build["steps"]]
-    assert build_steps.index("python -m macros.check --github") < build_steps.index(
-        "mkdocs build --strict --site-dir site") < build_steps.index("actions/upload-pages-artifact")
+    assert (
+        build_steps.index("python -m macros.check --github")
+        < build_steps.index("mkdocs build --strict --site-dir site")
+        < build_steps.index("actions/upload-pages-artifact")
+    )
     assert "actions/configure-pages" in build_steps
     assert step_using(workflow, "actions/upload-pages-artifact", "build")["with"]["path"] == "site/"
     assert deploy["needs"] == "build"
@@ -137,8 +142,13 @@ def _zizmor() -> str:
 
 
 def test_zizmor_finds_nothing(tmp_path):
-    result = subprocess.run([_zizmor(), "--offline", "--no-progress", "--color", "never", "."], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_zizmor(), "--offline", "--no-progress", "--color", "never", "."],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
@@ -150,16 +160,25 @@ def test_zizmor_would_catch_a_risky_change(tmp_path):
     path = copy / ".github" / "workflows" / "pull-request.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("        with:\n          persist-credentials: false\n", "", 1)
-    text = text.replace("      - name: Install what the check needs\n",
-                        "      - uses: someone/setup-thing@v1\n      - name: Install what the check needs\n", 1)
+    text = text.replace(
+        "      - name: Install what the check needs\n",
+        "      - uses: someone/setup-thing@v1\n      - name: Install what the check needs\n",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
-    result = subprocess.run([_zizmor(), "--offline", "--no-progress", "--color", "never", "."], cwd=copy,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_zizmor(), "--offline", "--no-progress", "--color", "never", "."],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "artipacked" in result.stdout and "unpinned-uses" in result.stdout
 
 
 # ---- the pull request check, run exactly as the workflow runs it ---------------------------
+
 
 def test_a_broken_tip_becomes_an_annotation_on_its_line(tmp_path):
     project = copy_project(tmp_path / "project", tools=True)
@@ -168,18 +187,31 @@ def test_a_broken_tip_becomes_an_annotation_on_its_line(tmp_path):
     line = next(number for number, text in enumerate(lines, 1) if text.startswith("theme: "))
     lines[line - 1] = "theme: folow-up"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    [command] = [step["run"] for step in steps(WORKFLOWS["pull-request.yml"], "check") if step.get("id") == "check-data"]
-    result = subprocess.run(["bash", "-e", "-c", command], cwd=project, env=python_on_path(tmp_path / "bin"),
-                            capture_output=True, text=True, timeout=120)
+    [command] = [
+        step["run"] for step in steps(WORKFLOWS["pull-request.yml"], "check") if step.get("id") == "check-data"
+    ]
+    result = subprocess.run(
+        ["bash", "-e", "-c", command],
+        cwd=project,
+        env=python_on_path(tmp_path / "bin"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
-    assert (f"::error file=data/tips/send-a-thank-you-note.yaml,line={line},title=E301::"
-            "E301 theme: unknown theme 'folow-up'") in result.stdout.splitlines()[0]
+    assert (
+        f"::error file=data/tips/send-a-thank-you-note.yaml,line={line},title=E301::"
+        "E301 theme: unknown theme 'folow-up'"
+    ) in result.stdout.splitlines()[0]
 
 
 # ---- issue forms and the pull request template ----------------------------------------------
 
-FORMS = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
-         for path in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")) if path.name != "config.yml"}
+FORMS = {
+    path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
+    if path.name != "config.yml"
+}
 
 
 def vocabulary_names(kind: str) -> list[str]:
@@ -211,6 +243,41 @@ def test_tip_suggestion_form_shows_names_and_takes_advice_from_experience():
     assert elements["stage"]["attributes"]["options"] == vocabulary_names("stages") + ["Not sure"]
     assert elements["situations"]["attributes"]["options"] == vocabulary_names("situations") + ["Not sure"]
     assert elements["situations"]["attributes"]["multiple"] is True
+
+
+def plain_scalars(node: yaml.Node):
+    """Every unquoted scalar in a composed YAML document: the only kind a ` #` can cut short."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None:
+            yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from plain_scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from plain_scalars(key)
+            yield from plain_scalars(value)
+
+
+def test_no_text_in_the_github_files_is_lost_to_a_comment():
+    """YAML reads ` #` as the start of a comment, so `(it ends in #tip-...)` silently ended the text at `in`.
+
+    A real comment stands two spaces after its value (as yamllint asks); one space means lost text.
+    """
+    files = sorted(path for path in GITHUB.rglob("*") if path.suffix in {".yml", ".yaml"})
+    assert len(files) >= 7
+    lost = []
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        lines = raw.splitlines()
+        for document in yaml.compose_all(raw):
+            for scalar in plain_scalars(document) if document is not None else ():
+                end = scalar.end_mark
+                rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+                if rest.startswith(" #"):
+                    lost.append(f"{path.relative_to(PROJECT)}:{end.line + 1}: {scalar.value!r} loses {rest.strip()!r}")
+    assert lost == []
+    assert "(it ends in #tip-...)" in FORMS["report-a-problem.yml"]["body"][1]["attributes"]["description"]
 
 
 def test_issue_chooser_and_pull_request_checklist():

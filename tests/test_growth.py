@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import PROJECT, copy_project
+from support.project import PROJECT, copy_project
 
 GROWN_TESTS = ["tests/test_content.py", "tests/test_open_data.py", "tests/test_build.py", "tests/test_tools_data.py"]
 

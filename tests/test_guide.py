@@ -4,21 +4,18 @@ The expected plans come from the YAML files, read here with plain yaml.safe_load
 and ordered by the site's rule (stage, then most sources, then title), so the
 page is checked against the data, not against the code that renders it.
 """
+
 from __future__ import annotations
 
 import io
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from conftest import PROJECT
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
-
-
-def load_yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 STAGES = load_yaml(DATA / "stages.yaml")["stages"]
@@ -53,13 +50,16 @@ def shown_plan(page) -> list[tuple[str, str, str]]:
         """items => items.map(item => [
             item.closest('.ir-plan__stage').querySelector('h3').textContent,
             item.querySelector('a').textContent,
-            item.querySelector('a').getAttribute('href')])""")
+            item.querySelector('a').getAttribute('href')])"""
+    )
     return [tuple(row) for row in rows]
 
 
 def expected_plan(situations: list[str]) -> list[tuple[str, str, str]]:
-    return [(STAGE_TITLES[tip["stage"]], tip["title"], f"../themes/{tip['theme']}/#tip-{tip['id']}")
-            for tip in plan_for(situations)]
+    return [
+        (STAGE_TITLES[tip["stage"]], tip["title"], f"../themes/{tip['theme']}/#tip-{tip['id']}")
+        for tip in plan_for(situations)
+    ]
 
 
 def checked(page) -> list[str]:
@@ -113,8 +113,14 @@ def test_printed_plan_holds_the_chosen_tips_and_no_form(visit, paper):
         assert STAGE_TITLES[stage_id] in text
     assert "Your plan" in text
     assert f"guide/?s={','.join(CHOSEN)}" in text  # the way back to the plan online
-    chrome = [LEGEND, "Print this plan", "Go to your plan", "What happened in your interview?",
-              "Every situation and what helps", "Step by step"]
+    chrome = [
+        LEGEND,
+        "Print this plan",
+        "Go to your plan",
+        "What happened in your interview?",
+        "Every situation and what helps",
+        "Step by step",
+    ]
     chrome += [situation["description"] for situation in SITUATIONS]
     chrome += [situation["title"] for situation in SITUATIONS if situation["id"] not in CHOSEN]
     chrome += [tip["title"] for tip in TIPS if tip not in plan]
@@ -129,15 +135,17 @@ def test_printing_before_any_choice_gives_every_situation_and_its_tips(visit):
         assert situation["title"] in text
         for tip in plan_for([situation["id"]]):
             assert tip["title"] in text
-    assert [words for words in (LEGEND, "Your plan", "Tick one or more boxes", "Print this plan") if words in text] == []
+    assert [
+        words for words in (LEGEND, "Your plan", "Tick one or more boxes", "Print this plan") if words in text
+    ] == []
 
 
 def test_without_the_data_file_the_page_keeps_its_plain_list(visit, site_url):
     result = visit(None)
     page = result.page
     page.route("**/api/v1/knowledge-base.json", lambda route: route.fulfill(status=404, body="gone"))
-    page.goto(site_url + "guide/")
-    page.wait_for_load_state("networkidle")
+    with page.expect_console_message(lambda message: "404" in message.text):
+        page.goto(site_url + "guide/")
     assert page.locator("#every-situation").is_visible()
     assert page.locator("#guide-form").is_hidden()
     assert page.locator("#plan").is_hidden()
@@ -157,8 +165,13 @@ def test_printed_plan_is_black_on_white_on_its_own_named_page(visit, scheme):
                 text: getComputedStyle(plan).color, link: getComputedStyle(link).color,
                 form: getComputedStyle(document.querySelector('.ir-guide__form')).display};
     }""")
-    assert style == {"page": "guide-plan", "background": "rgb(255, 255, 255)", "text": "rgb(0, 0, 0)",
-                     "link": "rgb(0, 0, 0)", "form": "none"}
+    assert style == {
+        "page": "guide-plan",
+        "background": "rgb(255, 255, 255)",
+        "text": "rgb(0, 0, 0)",
+        "link": "rgb(0, 0, 0)",
+        "form": "none",
+    }
 
 
 def test_without_javascript_every_situation_lists_its_tips_as_links(visit, built_site):
@@ -182,7 +195,9 @@ def test_without_javascript_every_situation_lists_its_tips_as_links(visit, built
     theme_pages = {}
     for tip in TIPS:
         if tip.get("situations"):
-            html = theme_pages.setdefault(tip["theme"], (built_site / "themes" / tip["theme"] / "index.html").read_text())
+            html = theme_pages.setdefault(
+                tip["theme"], (built_site / "themes" / tip["theme"] / "index.html").read_text()
+            )
             assert f'id="tip-{tip["id"]}"' in html
 
 
@@ -201,8 +216,10 @@ def test_keyboard_alone_can_choose_and_print(visit, site_url):
         pytest.fail(f"{selector} cannot be reached with Tab")
 
     def focus_ring() -> tuple[str, float]:
-        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                              "return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement); "
+            "return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
         return style[0], style[1]
 
     first, second = SITUATIONS[0]["id"], SITUATIONS[1]["id"]
@@ -260,7 +277,7 @@ def test_unknown_or_removed_choices_leave_a_clean_address(visit, site_url):
 def test_the_plan_comes_from_the_published_data_file(visit, site_url):
     """One copy of the tips: the page reads the JSON the build wrote (test_privacy.py checks the hosts)."""
     result = visit("guide/")
-    result.page.wait_for_load_state("networkidle")
+    result.page.locator(".ir-guide--ready").wait_for()
     assert f"{site_url}api/v1/knowledge-base.json" in result.requests
 
 

@@ -7,6 +7,7 @@ through `mkdocs build`, which must stop before it creates or changes the site.
 All the inert cases go together into one copy of the project and one build,
 whose every page is then searched for anything that came alive.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -15,14 +16,16 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import CSP_RECORDER, PROJECT, build, copy_project
 from macros.knowledge import DataError, load_knowledge_base
 from macros.problems import printable
+from support.browser import CSP_RECORDER
+from support.html import Page
+from support.project import PROJECT, build, copy_project
+from support.server import serve
 
 HOSTILE = PROJECT / "tests" / "hostile"
 CHECK_SECONDS = 10  # a case that takes longer has hung; a run of the checker takes about half a second
@@ -95,7 +98,11 @@ CASES = [
     Case("id-newline", "E204:2"),
     Case("id-does-not-match-file", "E303:2"),
     Case("duplicate-list-value", "E207:11"),
-    Case("jinja-in-template-body", "E305:9", (("jinja-in-template-body.yaml", "data/templates/jinja-in-template-body.yaml", "add"),)),
+    Case(
+        "jinja-in-template-body",
+        "E305:9",
+        (("jinja-in-template-body.yaml", "data/templates/jinja-in-template-body.yaml", "add"),),
+    ),
     # references between files
     Case("unknown-theme", "E301:9"),
     Case("unknown-source", "E301:11"),
@@ -138,8 +145,16 @@ CASES = [
 FAILING = [case for case in CASES if case.expect != "inert"]
 INERT = [case for case in CASES if case.expect == "inert"]
 # A handful of failing cases, one of each kind of failure, also go through the real `mkdocs build`.
-BUILT = ["syntax-tab-indent", "alias-bomb", "five-megabyte-string", "not-utf8-latin1", "python-object-tag",
-         "unknown-source", "duplicate-source-id", "control-characters-in-title"]
+BUILT = [
+    "syntax-tab-indent",
+    "alias-bomb",
+    "five-megabyte-string",
+    "not-utf8-latin1",
+    "python-object-tag",
+    "unknown-source",
+    "duplicate-source-id",
+    "control-characters-in-title",
+]
 
 
 def place(case: Case, project: Path):
@@ -173,8 +188,13 @@ def run_check(case: Case, root: Path) -> subprocess.CompletedProcess:
     shutil.copytree(PROJECT / "data", project / "data")
     shutil.copytree(PROJECT / "docs", project / "docs")
     place(case, project)
-    return subprocess.run([sys.executable, "-m", "macros.check", str(project / "data"), "--docs", str(project / "docs")],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=CHECK_SECONDS)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(project / "data"), "--docs", str(project / "docs")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=CHECK_SECONDS,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -248,32 +268,6 @@ def test_a_failing_build_leaves_the_old_site_untouched(tmp_path):
 
 # ---- the inert cases, all in one build --------------------------------------------
 
-class Page(HTMLParser):
-    """Every element with its attributes, and the page's text as a reader sees it."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.inline_scripts: list[str] = []
-        self._in_script = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
-        self.elements.append((tag, attributes))
-        self._in_script = tag == "script" and "src" not in attributes
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script:
-            self.inline_scripts.append(data)
-        else:
-            self.text.append(data)
-
-
 DANGEROUS_URL = re.compile(r"^(javascript|vbscript|data|file):", re.I)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"}
 
@@ -290,8 +284,10 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_pages(hostile_site) -> dict[str, Page]:
-    return {path.relative_to(hostile_site).as_posix(): Page(path.read_text(encoding="utf-8"))
-            for path in sorted(hostile_site.rglob("*.html"))}
+    return {
+        path.relative_to(hostile_site).as_posix(): Page(path.read_text(encoding="utf-8"))
+        for path in sorted(hostile_site.rglob("*.html"))
+    }
 
 
 # Elements no contribution may add: the hostile build holds no more of them than the real one.
@@ -301,10 +297,11 @@ COUNTED = ("script", "style", "img", "iframe", "frame", "object", "embed", "base
 def test_nothing_from_the_data_becomes_an_element_or_attribute(hostile_pages, built_site):
     for name, page in hostile_pages.items():
         real = built_site / name
-        real_page = Page((real if real.exists() else built_site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8"))
+        real_page = Page(
+            (real if real.exists() else built_site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
+        )
         for tag in COUNTED:
-            count = sum(1 for element, _ in page.elements if element == tag)
-            assert count <= sum(1 for element, _ in real_page.elements if element == tag), f"{name}: an extra <{tag}>"
+            assert page.count(tag) <= real_page.count(tag), f"{name}: an extra <{tag}>"
         for tag, attributes in page.elements:
             where = f"{name}: <{tag} {attributes}>"
             assert not (tag == "meta" and "refresh" in attributes.get("http-equiv", "").lower()), where
@@ -313,8 +310,10 @@ def test_nothing_from_the_data_becomes_an_element_or_attribute(hostile_pages, bu
             for key in URL_ATTRIBUTES & set(attributes):
                 value = re.sub(r"[\x00-\x20]", "", attributes[key])
                 assert not DANGEROUS_URL.match(value) or (tag == "img" and value.startswith("data:image/")), where
-            loads = tag in {"img", "script", "source", "video", "audio"} or (tag == "link" and attributes.get("rel") in {
-                "stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"})
+            loads = tag in {"img", "script", "source", "video", "audio"} or (
+                tag == "link"
+                and attributes.get("rel") in {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+            )
             if loads:
                 url = attributes.get("src") or attributes.get("href") or ""
                 assert not re.match(r"^([a-z]+:)?//", url, re.I), f"{where}: loads from another host"
@@ -343,21 +342,21 @@ def test_every_tip_case_reaches_a_page(hostile_pages):
 
 def test_hostile_site_in_the_browser_runs_nothing(browser, hostile_site):
     """Every page of the hostile build, and its search results, in Chromium: no dialog, no policy violation."""
-    import functools
-    import http.server
-    import threading
+    with serve(hostile_site) as url:
+        dialogs, errors = visit_every_page(browser, hostile_site, url)
+    assert dialogs == [] and errors == []
 
-    from conftest import _QuietHandler
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+def visit_every_page(browser, hostile_site, url) -> tuple[list, list]:
     context = browser.new_context()
     context.add_init_script(CSP_RECORDER)
     dialogs, errors = [], []
     try:
-        pages = sorted(path.relative_to(hostile_site).as_posix().removesuffix("index.html")
-                       for path in hostile_site.rglob("*.html") if path.name != "404.html")
+        pages = sorted(
+            path.relative_to(hostile_site).as_posix().removesuffix("index.html")
+            for path in hostile_site.rglob("*.html")
+            if path.name != "404.html"
+        )
         for path in pages:
             page = context.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -375,11 +374,11 @@ def test_hostile_site_in_the_browser_runs_nothing(browser, hostile_site):
             page.close()
     finally:
         context.close()
-        server.shutdown()
-    assert dialogs == [] and errors == []
+    return dialogs, errors
 
 
 # ---- the fixes these cases led to -------------------------------------------------
+
 
 def test_printable_shows_control_and_hidden_characters_as_escapes():
     assert printable("a\x1b[2Jb\nc\u202ed") == "a\\x1b[2Jb\\nc\\u202ed"
@@ -403,8 +402,9 @@ def test_a_symbolic_link_is_refused(data_dir):
 
 def test_python_tags_on_lists_are_refused_not_ignored(data_dir):
     path = data_dir / "tips" / "write-it-down.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("theme: act", "theme: !!python/tuple [act]"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("theme: act", "theme: !!python/tuple [act]"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:
         load_knowledge_base(data_dir)
     assert "E101 YAML tags such as !!python/tuple are not allowed" in str(error.value)
@@ -425,8 +425,11 @@ def test_syllables_match_pyphen_for_every_word_we_publish():
         text = path.read_bytes().decode("utf-8", errors="replace").lower()
         words.update(re.sub(r"[^\w\s]", "", text).split())
     assert len(words) > 1000
-    wrong = {word: (_syllables(word), len(hyphenator.positions(word)) + 1) for word in words
-             if _syllables(word) != len(hyphenator.positions(word)) + 1}
+    wrong = {
+        word: (_syllables(word), len(hyphenator.positions(word)) + 1)
+        for word in words
+        if _syllables(word) != len(hyphenator.positions(word)) + 1
+    }
     assert not wrong
 
 
@@ -437,8 +440,13 @@ def test_reading_ease_is_textstats_own():
 
     from macros.style import reading_ease
 
-    texts = ["", "Hi.", "Go. Now. Run fast to the shop and back.", "Don't panic! It's fine... really? Yes.",
-             "Reconceptualise the subsequently indeterminate organisational infrastructure."]
+    texts = [
+        "",
+        "Hi.",
+        "Go. Now. Run fast to the shop and back.",
+        "Don't panic! It's fine... really? Yes.",
+        "Reconceptualise the subsequently indeterminate organisational infrastructure.",
+    ]
     for path in sorted((PROJECT / "data" / "tips").glob("*.yaml")) + sorted(HOSTILE.glob("inert-*.yaml")):
         data = pyyaml.safe_load(path.read_text(encoding="utf-8-sig"))
         texts += [value for value in data.values() if isinstance(value, str)] if isinstance(data, dict) else []

@@ -1,16 +1,16 @@
 """Keyboard alone: Tab reaches the search, the palette switch and every link, each with a visible focus ring.
 
-Covers the pages that existed when these tests were written; pages added later
-bring their own keyboard tests.
+One page for each macro template (the home page's theme list, the timeline, the sources and a theme page):
+pages made from the same template have the same stops. The tools and the guide bring their own keyboard tests.
 """
+
 from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT
+from support.browser import WIDTHS
 
-PAGES = ["", "timeline/", "sources/"] + [f"themes/{path.stem}/" for path in sorted((PROJECT / "docs" / "themes").glob("*.md"))]
-WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+PAGES = ["", "timeline/", "sources/", "themes/mindset/"]
 
 # What has focus, and can a person see it? The palette switch is a hidden radio button whose
 # visible label follows it, so its ring is looked for on that label.
@@ -74,7 +74,9 @@ def test_tab_reaches_search_palette_and_every_link_with_a_visible_ring(browser, 
             stops = tab_through(page)
             for stop in stops:
                 if not stop["seen"] or not stop["ring"]:
-                    problems.append(f"{path or 'home'}: focus on {stop['what']} seen={stop['seen']} ring={stop['ring']}")
+                    problems.append(
+                        f"{path or 'home'}: focus on {stop['what']} seen={stop['seen']} ring={stop['ring']}"
+                    )
             classes = " ".join(stop["classes"] for stop in stops)
             assert "md-search__input" in classes, f"{path}: Tab never reaches the search box"
             assert "md-option" in classes, f"{path}: Tab never reaches the palette switch"

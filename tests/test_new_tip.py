@@ -7,11 +7,11 @@ import re
 import pytest
 import yaml
 
-from conftest import copy_project
 from macros.knowledge import DataError, load_knowledge_base
 from macros.schemas import schema_for
 from macros.new_tip import NewTip, NewTipError, tip_id_from_title
-from project_tools import make_ready, run_make
+from support.commands import make_ready, run_make
+from support.project import copy_project
 
 TODAY = datetime.date(2026, 11, 22)
 

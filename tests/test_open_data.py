@@ -9,14 +9,14 @@ import copy
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from conftest import PROJECT
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
 SCHEMAS = sorted((PROJECT / "schema").glob("*.schema.json"))
@@ -25,10 +25,6 @@ LIST_FILES = {"sources.yaml": "sources", "themes.yaml": "themes", "stages.yaml":
 FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 # Data files that are deliberately not published, and why.
 NOT_EXPORTED: dict[str, str] = {}
-
-
-def load_yaml(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def as_json_value(value):
@@ -52,7 +48,7 @@ def assert_same(expected, actual, where: str):
             assert_same(expected[key], actual[key], f"{where}.{key}")
     elif isinstance(expected, list):
         assert isinstance(actual, list) and len(actual) == len(expected), f"{where}: list length differs"
-        for index, (left, right) in enumerate(zip(expected, actual)):
+        for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
             assert_same(left, right, f"{where}[{index}]")
     else:
         assert type(actual) is type(expected) and actual == expected, f"{where}: {expected!r} became {actual!r}"
@@ -165,7 +161,7 @@ def test_order_is_the_site_order(export):
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
     assert export["schema_version"] == "1.2"
-    today = datetime.datetime.now(datetime.timezone.utc).date()
+    today = datetime.datetime.now(datetime.UTC).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"
     assert export["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"

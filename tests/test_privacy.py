@@ -11,7 +11,7 @@ import hashlib
 import re
 from urllib.parse import urlparse
 
-from conftest import CSP_RECORDER
+from support.browser import CSP_RECORDER, PALETTES, WIDTHS
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 REQUIRED = {
@@ -75,30 +75,19 @@ def test_no_inline_code_that_a_policy_would_have_to_allow(built_site):
             assert "<script" not in content.group(0), f"{name}: a script inside the page content"
 
 
-def test_every_page_loads_with_no_outside_request_policy_violation_or_console_error(
-        browser, hosted_site_url, site_pages):
-    context = browser.new_context()
-    context.add_init_script(CSP_RECORDER)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+def test_every_page_loads_with_no_outside_request_policy_violation_or_console_error(page_sweep, hosted_site_url):
+    """Read from the one visit per page, palette and width that the accessibility test also reads."""
+    sweeps = {(palette, width): page_sweep(palette, width) for palette in PALETTES for width in WIDTHS}
     problems = {}
-    try:
-        for path in site_pages:
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(hosted_site_url + path)
-            page.wait_for_load_state("networkidle")
-            errors += page.evaluate("window.__cspViolations")
-            if page.locator("h1").count() != 1:
-                errors.append(f"{page.locator('h1').count()} h1 headings")
+    for (palette, width), reports in sweeps.items():
+        for path, report in reports.items():
+            errors = list(report.errors)
+            if report.h1_count != 1:
+                errors.append(f"{report.h1_count} h1 headings")
             if errors:
-                problems[path or "index.html"] = errors
-            page.close()
-    finally:
-        context.close()
+                problems[f"{path or 'index.html'} ({palette}, {width})"] = errors
     assert problems == {}
+    requests = [url for reports in sweeps.values() for report in reports.values() for url in report.requests]
     own_host = urlparse(hosted_site_url).netloc
     outside = sorted({url for url in requests if urlparse(url).netloc != own_host and not url.startswith("data:")})
     assert outside == []

@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 
-from conftest import PROJECT, copy_project
+from support.project import PROJECT, copy_project
 
 GUIDE = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

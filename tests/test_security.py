@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import PROJECT, build, copy_project
+from support.project import PROJECT, build, copy_project
 
 HOSTILE_TIP = """\
 id: hostile-tip

@@ -1,4 +1,5 @@
-"""`mkdocs serve` (what `make serve` runs) shows edits to data/, docs/ and macros/ without a restart."""
+"""`mkdocs serve` (what `make serve` runs) shows edits to data/, docs/ and macros/templates/ without a restart."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import copy_project
+from support.project import copy_project
 
 
 def free_port() -> int:
@@ -47,8 +48,11 @@ def served(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         # mkdocs serve mounts the site under the path of site_url, as GitHub Pages will.
         site_path = urlparse(yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]).path
@@ -64,22 +68,32 @@ def replace_in(path: Path, old: str, new: str):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_serve_reloads_data_docs_and_macros(served):
+def test_serve_reloads_data_docs_and_templates(served):
     project, url = served
     wait_for(url + "timeline/", "Send a short thank-you note anyway")
 
-    replace_in(project / "data" / "tips" / "send-a-thank-you-note.yaml",
-               "title: Send a short thank-you note anyway", "title: Send a brief thank-you note today")
+    replace_in(
+        project / "data" / "tips" / "send-a-thank-you-note.yaml",
+        "title: Send a short thank-you note anyway",
+        "title: Send a brief thank-you note today",
+    )
     wait_for(url + "timeline/", "Send a brief thank-you note today")
 
-    replace_in(project / "docs" / "timeline.md", "You do not have to do them all today.",
-               "You can take these one at a time.")
+    replace_in(
+        project / "docs" / "timeline.md", "You do not have to do them all today.", "You can take these one at a time."
+    )
     wait_for(url + "timeline/", "You can take these one at a time.")
 
-    replace_in(project / "macros" / "templates" / "timeline.html", '<ol class="ir-timeline">',
-               '<ol class="ir-timeline" data-edited="template">')
+    replace_in(
+        project / "macros" / "templates" / "timeline.html",
+        '<ol class="ir-timeline">',
+        '<ol class="ir-timeline" data-edited="template">',
+    )
     wait_for(url + "timeline/", 'data-edited="template"')
 
+    # a file other than a tip, read by a different macro
+    replace_in(project / "data" / "sources.yaml", "publisher: Taledo blog", "publisher: Taledo weblog")
+    wait_for(url + "sources/", "Taledo weblog")
     reviewed = yaml.safe_load((project / "data" / "tips" / "send-a-thank-you-note.yaml").read_text())["last_reviewed"]
     replace_in(project / "macros" / "render.py", 'return f"{day.day} {day:%B %Y}"', 'return f"{day:%Y}, day {day.day}"')
     wait_for(url + "themes/follow-up/", f"{reviewed[:4]}, day {int(reviewed[8:])}")

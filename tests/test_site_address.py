@@ -8,7 +8,7 @@ import sys
 
 import yaml
 
-from conftest import PROJECT, copy_project
+from support.project import PROJECT, copy_project
 
 MKDOCS = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
 DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import PROJECT, build, copy_project
+from support.project import PROJECT, build, copy_project
 from macros.new_tip import tip_id_from_title
 from macros.style import reading_ease
 

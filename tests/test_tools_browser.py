@@ -5,16 +5,14 @@ Playwright on the built site. Printing is checked on the PDF Chromium makes (pag
 text read with pypdf, colours read from its drawing operations), in the dark palette, on A4 and on
 US Letter, with and without JavaScript. The `visit` fixture fails any test that logs a console error.
 """
+
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import io
 import itertools
 import json
 import re
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
@@ -24,20 +22,19 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from conftest import PROJECT, build, copy_project
 from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
 from macros.style import MAX_CHECKLIST_ITEM_WORDS
+from support.project import PROJECT, build, copy_project
+from support.server import serve
+from support.yamlfiles import load_yaml
 
-
-def load(relative: str) -> dict:
-    return yaml.safe_load((PROJECT / relative).read_text(encoding="utf-8"))
-
-
-CHECKLIST = load("data/checklists/recovery.yaml")
+CHECKLIST = load_yaml("data/checklists/recovery.yaml")
 ITEMS = [item for group in CHECKLIST["groups"] for item in group["items"]]
-REFLECTION = load("data/reflection.yaml")
-NOTES = {path.stem: load(f"data/templates/{path.name}") for path in (PROJECT / "data" / "templates").glob("*.yaml")}
-SITE_ADDRESS = load("mkdocs.yml")["site_url"].split("://", 1)[1]
+REFLECTION = load_yaml("data/reflection.yaml")
+NOTES = {
+    path.stem: load_yaml(f"data/templates/{path.name}") for path in (PROJECT / "data" / "templates").glob("*.yaml")
+}
+SITE_ADDRESS = load_yaml("mkdocs.yml")["site_url"].split("://", 1)[1]
 
 CHECK_KEY = "interview-rebound:checklist:recovery:"
 ANSWER_KEY = "interview-rebound:worksheet:"
@@ -87,10 +84,14 @@ def pdf_colours(pdf: PdfReader) -> tuple[set, set]:
 
     Reads the drawing operations of each page and of the form objects it draws; an image, which
     could hold any colour, counts as a colour of its own."""
-    to_rgb = {b"rg": lambda ops: tuple(ops), b"RG": lambda ops: tuple(ops),
-              b"g": lambda ops: tuple(ops) * 3, b"G": lambda ops: tuple(ops) * 3,
-              b"k": lambda ops: tuple(1 - min(1, ops[i] + ops[3]) for i in range(3)),
-              b"K": lambda ops: tuple(1 - min(1, ops[i] + ops[3]) for i in range(3))}
+    to_rgb = {
+        b"rg": lambda ops: tuple(ops),
+        b"RG": lambda ops: tuple(ops),
+        b"g": lambda ops: tuple(ops) * 3,
+        b"G": lambda ops: tuple(ops) * 3,
+        b"k": lambda ops: tuple(1 - min(1, ops[i] + ops[3]) for i in range(3)),
+        b"K": lambda ops: tuple(1 - min(1, ops[i] + ops[3]) for i in range(3)),
+    }
     colours, text_fills = set(), set()
 
     def read(stream, resources, fill, opacity):
@@ -130,7 +131,8 @@ def dark_share(page, png: bytes) -> float:
     """The share of dark pixels in a screenshot, counted by the browser itself on a canvas."""
     probe = page.context.new_page()
     try:
-        return probe.evaluate("""async (data) => {
+        return probe.evaluate(
+            """async (data) => {
           const image = new Image();
           image.src = "data:image/png;base64," + data;
           await image.decode();
@@ -145,14 +147,19 @@ def dark_share(page, png: bytes) -> float:
             if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 3 * 100) dark += 1;
           }
           return dark / (pixels.length / 4);
-        }""", base64.b64encode(png).decode())
+        }""",
+            base64.b64encode(png).decode(),
+        )
     finally:
         probe.close()
 
 
 def stored(page, prefix: str) -> dict:
-    return page.evaluate("""(prefix) => Object.fromEntries(Object.keys(localStorage)
-        .filter((key) => key.startsWith(prefix)).map((key) => [key, localStorage.getItem(key)]))""", prefix)
+    return page.evaluate(
+        """(prefix) => Object.fromEntries(Object.keys(localStorage)
+        .filter((key) => key.startsWith(prefix)).map((key) => [key, localStorage.getItem(key)]))""",
+        prefix,
+    )
 
 
 def box(page, item_id: str):
@@ -160,6 +167,7 @@ def box(page, item_id: str):
 
 
 # ---- the recovery checklist ------------------------------------------------------
+
 
 def test_ticks_survive_a_reload_and_start_over_clears_them(open_tool, site_url):
     page = open_tool("checklist/")
@@ -198,8 +206,10 @@ def test_ticks_are_kept_by_item_id_so_new_or_reordered_items_never_inherit_one(o
     """Ticks saved on an earlier visit (one for an item since removed) land on their own items only."""
     page = open_tool("checklist/")
     saved = [ITEMS[3]["id"], ITEMS[11]["id"]]
-    page.evaluate("(keys) => keys.forEach((key) => localStorage.setItem(key, '1'))",
-                  [CHECK_KEY + item_id for item_id in saved] + [CHECK_KEY + "an-item-since-removed"])
+    page.evaluate(
+        "(keys) => keys.forEach((key) => localStorage.setItem(key, '1'))",
+        [CHECK_KEY + item_id for item_id in saved] + [CHECK_KEY + "an-item-since-removed"],
+    )
     page.reload()
     assert [item["id"] for item in ITEMS if box(page, item["id"]).is_checked()] == saved
     assert page.get_by_text(f"You have ticked 2 of {len(ITEMS)} steps.").is_visible()
@@ -239,8 +249,9 @@ def assert_black_on_white(pdf: PdfReader):
     colours, text_fills = pdf_colours(pdf)
     assert text_fills == {((0.0, 0.0, 0.0), 1.0)}, "all text is solid black"
     assert (1.0, 1.0, 1.0) in colours, "the page is white"
-    assert all(isinstance(colour[0], float) and colour[0] == colour[1] == colour[2] for colour in colours), \
+    assert all(isinstance(colour[0], float) and colour[0] == colour[1] == colour[2] for colour in colours), (
         f"only black, white and greys on paper: {colours}"
+    )
 
 
 @pytest.mark.parametrize("paper", PAPER)
@@ -330,38 +341,50 @@ def longest_site(tmp_path_factory):
     item_props = ("properties", "groups", "items", "properties", "items", "items", "properties")
     prompt_props = ("properties", "prompts", "items", "properties")
     list_props = ("properties", "lists", "items", "properties")
-    stages = [stage["id"] for stage in sorted(load("data/stages.yaml")["stages"], key=lambda stage: stage["order"])]
+    stages = [
+        stage["id"] for stage in sorted(load_yaml("data/stages.yaml")["stages"], key=lambda stage: stage["order"])
+    ]
     tips = [item["tip"] for item in ITEMS]
     checklist = {**CHECKLIST, "intro": longest_text(schema_limit("checklist", "properties", "intro")), "groups": []}
     for index in range(MAX_CHECKLIST_ITEMS):  # spread over every stage: one heading each
         if index < len(stages):
             checklist["groups"].append({"stage": stages[index], "items": []})
-        checklist["groups"][index % len(stages)]["items"].append({
-            "id": f"item-{index}", "tip": tips[index % len(tips)],
-            "text": longest_text(schema_limit("checklist", *item_props, "text"), MAX_CHECKLIST_ITEM_WORDS)})
+        checklist["groups"][index % len(stages)]["items"].append(
+            {
+                "id": f"item-{index}",
+                "tip": tips[index % len(tips)],
+                "text": longest_text(schema_limit("checklist", *item_props, "text"), MAX_CHECKLIST_ITEM_WORDS),
+            }
+        )
     reflection = {
-        **REFLECTION, "intro": longest_text(schema_limit("reflection", "properties", "intro")),
-        "prompts": [{"id": f"prompt-{index}", "tip": "reflect-after-a-day",
-                     "question": longest_text(schema_limit("reflection", *prompt_props, "question"), end="?"),
-                     "hint": longest_text(schema_limit("reflection", *prompt_props, "hint"))}
-                    for index in range(MAX_REFLECTION["prompts"])],
-        "lists": [{"id": f"list-{index}", "tip": "make-a-dos-and-donts-list",
-                   "title": longest_text(schema_limit("reflection", *list_props, "title"), end=""),
-                   "hint": longest_text(schema_limit("reflection", *list_props, "hint"))}
-                  for index in range(MAX_REFLECTION["lists"])]}
+        **REFLECTION,
+        "intro": longest_text(schema_limit("reflection", "properties", "intro")),
+        "prompts": [
+            {
+                "id": f"prompt-{index}",
+                "tip": "reflect-after-a-day",
+                "question": longest_text(schema_limit("reflection", *prompt_props, "question"), end="?"),
+                "hint": longest_text(schema_limit("reflection", *prompt_props, "hint")),
+            }
+            for index in range(MAX_REFLECTION["prompts"])
+        ],
+        "lists": [
+            {
+                "id": f"list-{index}",
+                "tip": "make-a-dos-and-donts-list",
+                "title": longest_text(schema_limit("reflection", *list_props, "title"), end=""),
+                "hint": longest_text(schema_limit("reflection", *list_props, "hint")),
+            }
+            for index in range(MAX_REFLECTION["lists"])
+        ],
+    }
     (project / "data" / "checklists" / "recovery.yaml").write_text(yaml.safe_dump(checklist), encoding="utf-8")
     (project / "data" / "reflection.yaml").write_text(yaml.safe_dump(reflection), encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(project / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("paper", PAPER)
@@ -385,8 +408,10 @@ def test_the_longest_data_the_checks_allow_still_prints_on_one_and_two_pages(bro
 
 # ---- the reflection worksheet -----------------------------------------------------
 
-ANSWERS = {"what-went-wrong": "I froze on the budget question.\nThen I rushed the rest.",
-           "next-approach": "Practise the budget answer with Sam on Sunday."}
+ANSWERS = {
+    "what-went-wrong": "I froze on the budget question.\nThen I rushed the rest.",
+    "next-approach": "Practise the budget answer with Sam on Sunday.",
+}
 LISTS = {"keep-doing": "Smiling and asking questions\nMy project examples", "change": "- Rushing\n- Long answers"}
 
 
@@ -485,16 +510,19 @@ def test_worksheet_prints_on_at_most_two_pages_with_ruled_space(open_tool, paper
     rules = page.locator(f"#prompt-{REFLECTION['prompts'][0]['id']} .ir-lined__rules span")
     assert rules.count() == 5 and rules.first.is_visible()
     assert page.locator(".ir-lined__rules span:visible").count() == 5 * len(REFLECTION["prompts"]) + 6 * len(
-        REFLECTION["lists"])
+        REFLECTION["lists"]
+    )
     assert_black_on_white(pdf)
 
 
 # ---- the follow-up notes ----------------------------------------------------------
 
+
 def fill_note(section, values: dict):
     for name, value in values.items():
-        section.get_by_label(next(p["label"] for p in NOTES[section_id(section)]["placeholders"] if p["id"] == name),
-                             exact=True).fill(value)
+        section.get_by_label(
+            next(p["label"] for p in NOTES[section_id(section)]["placeholders"] if p["id"] == name), exact=True
+        ).fill(value)
 
 
 def section_id(section) -> str:
@@ -542,7 +570,8 @@ def test_copying_a_half_filled_note_warns_about_the_gaps_left(open_tool):
     assert copied.startswith("Dear Alex Morgan,") and "[Company name]" in copied and "[Your name]" in copied
     assert section.locator("mark.ir-placeholder--filled").count() == sum(
         note["body"].count("{" + name + "}") + note["subject"].count("{" + name + "}")
-        for name in ("interviewer_name", "role"))
+        for name in ("interviewer_name", "role")
+    )
 
 
 def test_without_javascript_the_notes_show_their_gaps_ready_to_copy_by_hand(open_tool):
@@ -561,13 +590,15 @@ def test_without_javascript_the_notes_show_their_gaps_ready_to_copy_by_hand(open
         link = section.get_by_role("link", name="Open in your email app")
         assert link.is_visible()
         assert mailto_fields(link.get_attribute("href"))["subject"] == re.sub(
-            r"\{(\w+)\}", lambda m: "[" + next(p["label"] for p in note["placeholders"] if p["id"] == m.group(1)) + "]",
-            note["subject"])
+            r"\{(\w+)\}",
+            lambda m, note=note: "[" + next(p["label"] for p in note["placeholders"] if p["id"] == m.group(1)) + "]",
+            note["subject"],
+        )
 
 
 # ---- all three pages --------------------------------------------------------------
 
-TOOL_SCRIPTS = "**/assets/js/{storage,checklist,worksheet,notes}.js"
+TOOL_SCRIPTS = "**/assets/js/{shared,checklist,worksheet,notes}.js"
 LANDMARKS = """() => [...document.querySelectorAll(
     '.md-content__inner :is(h1, h2, h3, legend, label, textarea, li, .ir-sheet__address)')]
   .map((element) => Math.round(element.getBoundingClientRect().top + window.scrollY))"""
@@ -588,15 +619,17 @@ def test_nothing_moves_when_the_script_shows_the_controls(visit, site_url, path)
     assert before_script.locator("[data-ir-needs-js]").first.is_hidden()  # held in place, not shown
 
 
-
 @pytest.mark.parametrize("path", ["checklist/", "worksheet/", "notes/"])
 def test_every_control_is_reached_by_tab_with_a_visible_focus_ring_and_big_enough(open_tool, path):
     page = open_tool(path)
-    count = page.evaluate("""(selector) => {
+    count = page.evaluate(
+        """(selector) => {
       const controls = [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
       controls.forEach((el, index) => { el.dataset.irControl = index; });
       return controls.length;
-    }""", CONTROLS)
+    }""",
+        CONTROLS,
+    )
     assert count > 10
     reached = {}
     for _ in range(count + 120):
@@ -607,7 +640,8 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus_ring_and_big_enoug
           const style = getComputedStyle(el);
           const rect = el.getBoundingClientRect();
           return {index: Number(el.dataset.irControl), tag: el.tagName, text: el.textContent.trim().slice(0, 40),
-                  ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
+                  ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+                        || style.boxShadow !== "none",
                   width: rect.width, height: rect.height, inline: getComputedStyle(el).display === "inline"};
         }""")
         if found:

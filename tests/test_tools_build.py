@@ -4,47 +4,29 @@ Each is rendered from data/, works as plain HTML (controls that need JavaScript 
 and carries no inline script, handler or style. What a person clicks, keeps and prints is tested
 in a real browser in test_tools_browser.py.
 """
+
 from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
-from conftest import PROJECT
 from macros.render import mailto, placeholder_parts, with_labels
+from support.html import Page
+from support.project import PROJECT
+from support.yamlfiles import load_yaml
 
 TOOL_PAGES = ["checklist", "worksheet", "notes"]
 
 
-def load(relative: str) -> dict:
-    return yaml.safe_load((PROJECT / relative).read_text(encoding="utf-8"))
-
-
-CHECKLIST = load("data/checklists/recovery.yaml")
-REFLECTION = load("data/reflection.yaml")
-STAGES = {stage["id"]: stage for stage in load("data/stages.yaml")["stages"]}
-NOTES = [load(f"data/templates/{path.name}") for path in sorted((PROJECT / "data" / "templates").glob("*.yaml"))]
-TIPS = {path.stem: load(f"data/tips/{path.name}") for path in (PROJECT / "data" / "tips").glob("*.yaml")}
-
-
-class Tags(HTMLParser):
-    """Every start tag as (tag, attributes), in document order, with the text that follows each."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def find(self, tag: str, **wanted) -> list[dict]:
-        return [attrs for name, attrs in self.tags if name == tag
-                and all(attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())]
+CHECKLIST = load_yaml("data/checklists/recovery.yaml")
+REFLECTION = load_yaml("data/reflection.yaml")
+STAGES = {stage["id"]: stage for stage in load_yaml("data/stages.yaml")["stages"]}
+NOTES = [load_yaml(f"data/templates/{path.name}") for path in sorted((PROJECT / "data" / "templates").glob("*.yaml"))]
+TIPS = {path.stem: load_yaml(f"data/tips/{path.name}") for path in (PROJECT / "data" / "tips").glob("*.yaml")}
 
 
 def page(built_site, name: str) -> str:
@@ -60,18 +42,19 @@ def element(html: str, tag: str, element_id: str) -> str:
     start = re.search(rf'<{tag}\b[^>]*\bid="{re.escape(element_id)}"', html)
     assert start, f"no <{tag} id={element_id}>"
     depth = 0
-    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start.start():]):
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start.start() :]):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            return html[start.start():start.start() + match.end()]
+            return html[start.start() : start.start() + match.end()]
     raise AssertionError(f"<{tag} id={element_id}> is never closed")
 
 
 # ---- the recovery checklist ----------------------------------------------------
 
+
 def test_checklist_has_every_item_as_a_labelled_checkbox_grouped_by_stage(built_site):
     html = page(built_site, "checklist")
-    tags = Tags(html)
+    tags = Page(html)
     positions = []
     for group in CHECKLIST["groups"]:
         fieldset = element(html, "fieldset", f"checklist-recovery-{group['stage']}")
@@ -101,15 +84,17 @@ def test_checklist_controls_that_need_javascript_start_hidden(built_site):
 def test_print_shows_the_site_address(built_site):
     for name in ("checklist", "worksheet"):
         html = page(built_site, name)
-        assert re.search(rf'<p class="ir-print-only[^"]*">[^<]*interview-rebound\.github\.io/interview-rebound/{name}/</p>',
-                         html), name
+        assert re.search(
+            rf'<p class="ir-print-only[^"]*">[^<]*interview-rebound\.github\.io/interview-rebound/{name}/</p>', html
+        ), name
 
 
 # ---- the reflection worksheet --------------------------------------------------
 
+
 def test_worksheet_has_a_labelled_text_area_and_ruled_lines_for_every_prompt_and_list(built_site):
     html = page(built_site, "worksheet")
-    tags = Tags(html)
+    tags = Page(html)
     for prompt in REFLECTION["prompts"]:
         item = element(html, "li", f"prompt-{prompt['id']}")
         assert re.search(rf'<label [^>]*for="answer-{prompt["id"]}">{re.escape(prompt["question"])}</label>', item)
@@ -120,7 +105,7 @@ def test_worksheet_has_a_labelled_text_area_and_ruled_lines_for_every_prompt_and
         assert item.count("<span></span>") == 5, "five ruled lines to write on, on paper"
         tip = TIPS[prompt["tip"]]
         assert f'href="../themes/{tip["theme"]}/#tip-{tip["id"]}"' in item
-    lists = html[html.index('id="worksheet-lists-title"'):]
+    lists = html[html.index('id="worksheet-lists-title"') :]
     assert "do's and don'ts" in text_of(lists[:200]).lower()
     for entry in REFLECTION["lists"]:
         block = element(lists, "div", f"list-{entry['id']}")
@@ -131,6 +116,7 @@ def test_worksheet_has_a_labelled_text_area_and_ruled_lines_for_every_prompt_and
 
 
 # ---- the follow-up notes -------------------------------------------------------
+
 
 @pytest.mark.parametrize("note", NOTES, ids=[note["id"] for note in NOTES])
 def test_each_note_shows_its_gaps_guidance_tips_and_sources(built_site, note):
@@ -162,7 +148,7 @@ def test_each_note_shows_its_gaps_guidance_tips_and_sources(built_site, note):
     for source_id in note["sources"]:
         assert f'href="../sources/#source-{source_id}"' in section
     # the form and copy buttons need JavaScript: hidden until it runs; the email link works without
-    assert re.search(r'<form [^>]*data-ir-needs-js hidden>', section)
+    assert re.search(r"<form [^>]*data-ir-needs-js hidden>", section)
     for button in re.findall(r"<button\b[^>]*>", section):
         assert "data-ir-needs-js hidden" in button
     assert re.search(r'<p class="ir-toolbar__status" role="status"', section)
@@ -188,14 +174,18 @@ def test_notes_come_in_the_order_a_reader_needs_them(built_site):
     html = page(built_site, "notes")
     order = [html.index(f'<section class="ir-note" id="note-{note["id"]}"') for note in NOTES]
     stage_order = {stage_id: stage["order"] for stage_id, stage in STAGES.items()}
-    by_position = [note for _, note in sorted(zip(order, NOTES), key=lambda pair: pair[0])]
+    by_position = [note for _, note in sorted(zip(order, NOTES, strict=True), key=lambda pair: pair[0])]
     stages = [stage_order[TIPS[note["tips"][0]]["stage"]] for note in by_position]
     assert stages == sorted(stages)
 
 
 def test_placeholder_helpers():
     assert placeholder_parts("Dear {name}, thanks {x}") == [
-        ("text", "Dear "), ("placeholder", "name"), ("text", ", thanks "), ("placeholder", "x")]
+        ("text", "Dear "),
+        ("placeholder", "name"),
+        ("text", ", thanks "),
+        ("placeholder", "x"),
+    ]
     assert placeholder_parts("a stray { brace") == [("text", "a stray { brace")]
     placeholders = [{"id": "name", "label": "Their name", "example": "Alex"}]
     assert with_labels("Hi {name}!", placeholders) == "Hi [Their name]!"
@@ -204,6 +194,7 @@ def test_placeholder_helpers():
 
 
 # ---- all three pages -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", TOOL_PAGES)
 def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
@@ -214,8 +205,8 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
     assert not re.search(r"\sstyle\s*=", content), "inline style"
     assert "<!-- Rendered from data/" in content
     scripts = re.findall(r'<script src="\.\./assets/js/([\w-]+)\.js"', html)
-    # search-on-demand runs before the theme's script on every page; then only what this page needs, storage first
-    assert scripts == ["search-on-demand", "scroll-regions", "storage", name]
+    # search-on-demand runs before the theme's script on every page; then only what this page needs, shared.js first
+    assert scripts == ["search-on-demand", "scroll-regions", "shared", name]
     styles = re.findall(r'<link rel="stylesheet" href="\.\./assets/([\w-]+)\.css"', html)
     assert styles == ["tools", "interview-rebound", "print"]  # print.css last, so paper wins
 
@@ -223,9 +214,14 @@ def test_tool_pages_have_no_inline_script_handler_or_style(built_site, name):
 def test_pages_without_tools_load_none_of_their_scripts_or_styles(built_site):
     for name in ("", "timeline", "themes/mindset", "sources", "contribute/add-a-tip"):
         html = page(built_site, name)
-        assert re.findall(r'<script src="[./]*assets/js/([\w-]+)\.js"', html) == ["search-on-demand", "scroll-regions"], name
-        assert re.findall(r'<link rel="stylesheet" href="[./]*assets/([\w-]+)\.css"', html) == \
-            ["interview-rebound", "print"], name
+        assert re.findall(r'<script src="[./]*assets/js/([\w-]+)\.js"', html) == [
+            "search-on-demand",
+            "scroll-regions",
+        ], name
+        assert re.findall(r'<link rel="stylesheet" href="[./]*assets/([\w-]+)\.css"', html) == [
+            "interview-rebound",
+            "print",
+        ], name
 
 
 def test_tools_are_in_the_navigation_after_the_two_starting_points_and_on_the_home_page(built_site):

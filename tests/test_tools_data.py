@@ -1,4 +1,5 @@
 """The data checks that keep the printed tools on paper: E308 and the one-line limits, on the fixture data."""
+
 from __future__ import annotations
 
 import datetime
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT
+from support.project import PROJECT
 from macros.knowledge import DataError, load_knowledge_base
 from macros.yamlfile import read_yaml
 
@@ -37,13 +38,15 @@ def test_a_checklist_of_18_items_passes_and_19_is_too_long_to_print(data_dir):
             items = data["groups"][1]["items"]
             while sum(len(group["items"]) for group in data["groups"]) < count:
                 items.append({"id": f"extra-{len(items)}", "text": "Write it down.", "tip": "write-it-down"})
+
         return change
 
     rewrite(path, grow_to(18))
     assert problems(data_dir) == []
     rewrite(path, grow_to(19))
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:4: E308 groups: has 19 items; at most 18 fit on one printed page"]
+        "data/checklists/recovery.yaml:4: E308 groups: has 19 items; at most 18 fit on one printed page"
+    ]
 
 
 def test_worksheet_of_7_questions_and_2_lists_passes_and_more_is_too_long_to_print(data_dir):
@@ -54,6 +57,7 @@ def test_worksheet_of_7_questions_and_2_lists_passes_and_more_is_too_long_to_pri
             entries = data[key]
             while len(entries) < count:
                 entries.append({**entries[0], "id": f"extra-{len(entries)}"})
+
         return change
 
     rewrite(path, grow("prompts", 7))
@@ -73,15 +77,21 @@ def test_worksheet_of_7_questions_and_2_lists_passes_and_more_is_too_long_to_pri
 
 def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
     def lengthen(data):
-        data["groups"][0]["items"][0]["text"] = "Write down everything that happened, including what surprised you most."
-        data["groups"][1]["items"][0]["text"] = "Write down everything that happened in the interview, including what surprised you."
+        data["groups"][0]["items"][0]["text"] = (
+            "Write down everything that happened, including what surprised you most."
+        )
+        data["groups"][1]["items"][0]["text"] = (
+            "Write down everything that happened in the interview, including what surprised you."
+        )
 
     rewrite(data_dir / "checklists" / "recovery.yaml", lengthen)
     found = problems(data_dir)
     assert len(found) == 1 and " E205 group 2, item 1, text: is 83 characters long; the limit is 80" in found[0], found
 
-    rewrite(data_dir / "checklists" / "recovery.yaml",
-            lambda data: data["groups"][1]["items"][0].update(text="Write down what happened."))
+    rewrite(
+        data_dir / "checklists" / "recovery.yaml",
+        lambda data: data["groups"][1]["items"][0].update(text="Write down what happened."),
+    )
 
     def long_reflection(data):
         data["prompts"][0]["question"] = "What " + "went wrong " * 8 + "today?"

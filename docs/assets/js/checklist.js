@@ -3,32 +3,34 @@
  * Keeps each tick in this browser under "interview-rebound:checklist:<checklist id>:<item id>",
  * so adding or reordering items never moves a tick to another line. Adds a Print button and
  * a Start over button (with Undo). Without this script the boxes still tick and print.
+ * Needs shared.js first.
  */
 (function () {
   "use strict";
 
-  var tools = window.InterviewRebound;
-  if (!tools || !tools.store) return;
-  var store = tools.store;
-
-  function each(list, callback) {
-    Array.prototype.forEach.call(list, callback);
-  }
+  const tools = window.InterviewRebound;
+  if (!tools) return;
+  const store = tools.store;
+  const each = tools.each;
 
   function setUp(checklist) {
-    var prefix = "checklist:" + checklist.getAttribute("data-ir-checklist") + ":";
-    var boxes = checklist.querySelectorAll("input[type=checkbox][data-ir-item]");
-    var progress = checklist.querySelector("[data-ir-progress]");
-    var startOver = checklist.querySelector('[data-ir-action="start-over"]');
-    var undo = checklist.querySelector('[data-ir-action="undo"]');
-    var cleared = [];
+    const prefix = "checklist:" + checklist.getAttribute("data-ir-checklist") + ":";
+    const boxes = checklist.querySelectorAll("input[type=checkbox][data-ir-item]");
+    const progress = checklist.querySelector("[data-ir-progress]");
+    const startOver = checklist.querySelector('[data-ir-action="start-over"]');
+    const undo = checklist.querySelector('[data-ir-action="undo"]');
+    let cleared = [];
 
     tools.enhance(checklist, "This browser is not saving ticks, so they will go when you leave the page. " +
       "You can still tick the boxes and print the list.");
 
+    function keyOf(box) {
+      return prefix + box.getAttribute("data-ir-item");
+    }
+
     function showProgress() {
       if (!progress) return;
-      var ticked = 0;
+      let ticked = 0;
       each(boxes, function (box) {
         if (box.checked) ticked += 1;
       });
@@ -38,7 +40,7 @@
     function restore() {
       if (!store.available) return;
       each(boxes, function (box) {
-        box.checked = store.get(prefix + box.getAttribute("data-ir-item")) === "1";
+        box.checked = store.get(keyOf(box)) === "1";
       });
       showProgress();
     }
@@ -49,29 +51,22 @@
     }
 
     checklist.addEventListener("change", function (event) {
-      var box = event.target;
+      const box = event.target;
       if (!box.hasAttribute || !box.hasAttribute("data-ir-item")) return;
-      var key = prefix + box.getAttribute("data-ir-item");
-      if (box.checked) store.set(key, "1");
-      else store.remove(key);
+      if (box.checked) store.set(keyOf(box), "1");
+      else store.remove(keyOf(box));
       hideUndo();
       showProgress();
     });
 
-    checklist.addEventListener("click", function (event) {
-      var button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
-      if (!button) return;
-      var action = button.getAttribute("data-ir-action");
-      if (action === "print") {
-        window.print();
-      } else if (action === "start-over") {
+    tools.onAction(checklist, {
+      "start-over": function () {
         // Every saved tick of this checklist, also those of items since removed from the list.
         cleared = store.keys(prefix).filter(function (key) {
           return store.get(key) === "1";
         });
         each(boxes, function (box) {
-          var key = prefix + box.getAttribute("data-ir-item");
-          if (box.checked && cleared.indexOf(key) < 0) cleared.push(key);
+          if (box.checked && cleared.indexOf(keyOf(box)) < 0) cleared.push(keyOf(box));
           box.checked = false;
         });
         cleared.forEach(function (key) {
@@ -84,11 +79,12 @@
         } else {
           tools.announce(checklist, "There were no ticks to clear.");
         }
-      } else if (action === "undo") {
+      },
+      undo: function () {
         cleared.forEach(function (key) {
           store.set(key, "1");
           each(boxes, function (box) {
-            if (prefix + box.getAttribute("data-ir-item") === key) box.checked = true;
+            if (keyOf(box) === key) box.checked = true;
           });
         });
         hideUndo();

@@ -9,21 +9,22 @@
 
    The choice lives in the address (?s=blank-mind,nerves), so a plan can be
    bookmarked, shared and reloaded. If this script or the file cannot load, the
-   page keeps its plain list of every situation and its tips. */
+   page keeps its plain list of every situation and its tips. Needs shared.js first. */
 (function () {
   "use strict";
 
-  const root = document.querySelector(".ir-guide");
-  if (!root || !window.fetch) {
+  const tools = window.InterviewRebound;
+  const root = document.querySelector("[data-ir-guide]");
+  if (!tools || !root || !window.fetch) {
     return;
   }
-  const form = root.querySelector(".ir-guide__form");
-  const plan = root.querySelector(".ir-plan");
-  const status = plan.querySelector(".ir-plan__status");
-  const stageList = plan.querySelector(".ir-plan__stages");
-  const printButton = plan.querySelector(".ir-plan__print");
-  const address = plan.querySelector(".ir-plan__address");
-  const jump = form.querySelector(".ir-guide__jump a");
+  const form = root.querySelector("[data-ir-guide-form]");
+  const plan = root.querySelector("[data-ir-plan]");
+  const status = plan.querySelector("[data-ir-plan-status]");
+  const stageList = plan.querySelector("[data-ir-plan-stages]");
+  const printButton = plan.querySelector('[data-ir-action="print"]');
+  const address = plan.querySelector("[data-ir-plan-address]");
+  const jump = form.querySelector("[data-ir-jump]");
   const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
 
   function element(tag, className, text) {
@@ -36,7 +37,7 @@
   }
 
   function tipLink(tip) {
-    return root.dataset.tipUrl.replace("{theme}", encodeURIComponent(tip.theme)).replace("{id}", encodeURIComponent(tip.id));
+    return root.getAttribute("data-ir-tip-url").replace("{theme}", encodeURIComponent(tip.theme)).replace("{id}", encodeURIComponent(tip.id));
   }
 
   /* Every stage and every tip that helps with some situation, built once and hidden.
@@ -60,14 +61,13 @@
       const list = element("ul", "ir-plan__tips");
       const entries = tips.map(function (tip) {
         const item = element("li", "ir-plan__tip");
-        item.dataset.tip = tip.id;
         const link = element("a", "ir-plan__tip-title", tip.title);
         link.href = tipLink(tip);
         item.append(link, element("p", "ir-plan__tip-summary", tip.summary));
         (notesFor.get(tip.id) || []).forEach(function (note) {
           const line = element("p", "ir-plan__note", "What to write: ");
           const noteLink = element("a", "ir-plan__note-link", note.title);
-          noteLink.href = root.dataset.notesUrl + "#note-" + encodeURIComponent(note.id);
+          noteLink.href = root.getAttribute("data-ir-notes-url") + "#note-" + encodeURIComponent(note.id);
           line.append(noteLink);
           item.append(line);
         });
@@ -146,17 +146,13 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
-    printButton.addEventListener("click", function () {
-      window.print();
-    });
+    tools.onAction(plan, {});  /* the print button */
     update();
     root.classList.add("ir-guide--ready");
-    form.hidden = false;
-    plan.hidden = false;
-    root.querySelector(".ir-guide__all").hidden = true;
+    tools.enhance(root);  /* shows the form and the plan, hides the plain list */
   }
 
-  fetch(root.dataset.knowledgeBase, {credentials: "same-origin"})
+  fetch(root.getAttribute("data-ir-knowledge-base"), {credentials: "same-origin"})
     .then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);

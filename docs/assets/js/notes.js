@@ -3,21 +3,18 @@
  * Shows each template's form, fills its gaps in the email as the reader types, and adds
  * "Copy email text" and "Copy subject line" buttons with a role="status" message. Keeps the
  * "Open in your email app" link up to date. Nothing typed here is saved or sent anywhere.
- * Without this script the email shows with its gaps as highlighted [Labels].
+ * Without this script the email shows with its gaps as highlighted [Labels]. Needs shared.js first.
  */
 (function () {
   "use strict";
 
-  var tools = window.InterviewRebound;
+  const tools = window.InterviewRebound;
   if (!tools) return;
-
-  function each(list, callback) {
-    Array.prototype.forEach.call(list, callback);
-  }
+  const each = tools.each;
 
   /* The text of a subject or paragraph: its words, the gaps as they stand now, <br> as a line break. */
   function textOf(element) {
-    var text = "";
+    let text = "";
     each(element.childNodes, function (node) {
       if (node.nodeType === 3) text += node.nodeValue;
       else if (node.nodeName === "BR") text += "\n";
@@ -27,13 +24,13 @@
   }
 
   function copyWithSelection(text) {
-    var area = document.createElement("textarea");
+    const area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
     area.className = "ir-visually-hidden";
     document.body.appendChild(area);
     area.select();
-    var copied = false;
+    let copied = false;
     try {
       copied = document.execCommand("copy");
     } catch (error) {
@@ -55,11 +52,11 @@
   }
 
   function setUp(note) {
-    var form = note.querySelector("[data-ir-note-form]");
-    var subject = note.querySelector('[data-ir-text="subject"]');
-    var body = note.querySelector('[data-ir-text="body"]');
-    var mailto = note.querySelector("[data-ir-mailto]");
-    var gaps = note.querySelectorAll("[data-ir-placeholder]");
+    const form = note.querySelector("[data-ir-note-form]");
+    const subject = note.querySelector('[data-ir-text="subject"]');
+    const body = note.querySelector('[data-ir-text="body"]');
+    const mailto = note.querySelector("[data-ir-mailto]");
+    const gaps = note.querySelectorAll("[data-ir-placeholder]");
     if (!form || !subject || !body) return;
 
     each(gaps, function (gap) {
@@ -68,7 +65,7 @@
     tools.enhance(note);
 
     function values() {
-      var found = {};
+      const found = {};
       each(form.querySelectorAll("[data-ir-fill]"), function (field) {
         // one line each: a gap sits inside a sentence
         found[field.getAttribute("data-ir-fill")] = field.value.replace(/\s+/g, " ").trim();
@@ -85,7 +82,7 @@
     }
 
     function gapsLeft(element) {
-      var left = {};
+      const left = {};
       each(element.querySelectorAll("[data-ir-placeholder]"), function (gap) {
         if (!gap.classList.contains("ir-placeholder--filled")) left[gap.getAttribute("data-ir-placeholder")] = true;
       });
@@ -93,9 +90,9 @@
     }
 
     function update() {
-      var filled = values();
+      const filled = values();
       each(gaps, function (gap) {
-        var value = filled[gap.getAttribute("data-ir-placeholder")];
+        const value = filled[gap.getAttribute("data-ir-placeholder")];
         gap.textContent = value || gap.getAttribute("data-ir-empty");
         gap.classList.toggle("ir-placeholder--filled", Boolean(value));
       });
@@ -106,8 +103,8 @@
     }
 
     function report(what, copied, element) {
-      var left = gapsLeft(element);
-      var message;
+      const left = gapsLeft(element);
+      let message;
       if (!copied) {
         message = "Your browser did not let this page copy. Select the text of the email and copy it yourself.";
       } else if (left === 0) {
@@ -124,15 +121,13 @@
       event.preventDefault();
     });
 
-    note.addEventListener("click", function (event) {
-      var button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
-      if (!button) return;
-      var action = button.getAttribute("data-ir-action");
-      if (action === "copy-body") {
+    tools.onAction(note, {
+      "copy-body": function () {
         copy(bodyText()).then(function (copied) {
           report("Email text", copied, body);
         });
-      } else if (action === "copy-subject") {
+      },
+      "copy-subject": function () {
         copy(subjectText()).then(function (copied) {
           report("Subject line", copied, subject);
         });

@@ -3,21 +3,22 @@
  * Keeps each answer in this browser under "interview-rebound:worksheet:<prompt id>" (and the
  * do's-and-don'ts lists under "interview-rebound:worksheet:list:<list id>"), as the reader types.
  * Adds Print, Download (text or Markdown) and Start over (with Undo). Nothing is sent anywhere.
+ * Needs shared.js first.
  */
 (function () {
   "use strict";
 
-  var tools = window.InterviewRebound;
-  if (!tools || !tools.store) return;
-  var store = tools.store;
-  var sheet = document.querySelector("[data-ir-worksheet]");
+  const tools = window.InterviewRebound;
+  if (!tools) return;
+  const store = tools.store;
+  const sheet = document.querySelector("[data-ir-worksheet]");
   if (!sheet) return;
 
-  var PREFIX = "worksheet:";
-  var fields = Array.prototype.slice.call(sheet.querySelectorAll("textarea[data-ir-answer]"));
-  var undo = sheet.querySelector('[data-ir-action="undo"]');
-  var startOver = sheet.querySelector('[data-ir-action="start-over"]');
-  var cleared = null;
+  const PREFIX = "worksheet:";
+  const fields = Array.from(sheet.querySelectorAll("textarea[data-ir-answer]"));
+  const undo = sheet.querySelector('[data-ir-action="undo"]');
+  const startOver = sheet.querySelector('[data-ir-action="start-over"]');
+  let cleared = null;
 
   tools.enhance(sheet, "This browser is not saving answers, so they will go when you leave the page. " +
     "Download them or print the page to keep them.");
@@ -46,7 +47,7 @@
   // ---- the answers as a file ----------------------------------------------
 
   function labelOf(field) {
-    var label = sheet.querySelector('label[for="' + field.id + '"]');
+    const label = sheet.querySelector('label[for="' + field.id + '"]');
     return label ? label.textContent.replace(/\s+/g, " ").trim() : field.name;
   }
 
@@ -57,7 +58,7 @@
   }
 
   function today() {
-    var now = new Date();
+    const now = new Date();
     function pad(number) {
       return (number < 10 ? "0" : "") + number;
     }
@@ -68,23 +69,23 @@
   }
 
   function asText(format) {
-    var markdown = format === "md";
-    var title = sheet.getAttribute("data-ir-title") || "Reflection worksheet";
-    var listsTitle = sheet.querySelector("[data-ir-lists-title]");
-    var out = [];
-    var number = 0;
-    var listsStarted = false;
+    const markdown = format === "md";
+    const title = sheet.getAttribute("data-ir-title") || "Reflection worksheet";
+    const listsTitle = sheet.querySelector("[data-ir-lists-title]");
+    const out = [];
+    let number = 0;
+    let listsStarted = false;
     out.push(markdown ? "# " + title : title);
     out.push("");
     out.push("Written on " + today().long + ".");
     fields.forEach(function (field) {
-      var isList = field.hasAttribute("data-ir-list");
-      var answer = field.value.trim();
+      const isList = field.hasAttribute("data-ir-list");
+      const answer = field.value.trim();
       out.push("");
       if (isList && !listsStarted) {
         listsStarted = true;
         if (listsTitle) {
-          var heading = listsTitle.textContent.trim();
+          const heading = listsTitle.textContent.trim();
           out.push(markdown ? "## " + heading : heading.toUpperCase());
           out.push("");
         }
@@ -92,7 +93,7 @@
       if (isList) {
         out.push(markdown ? "### " + labelOf(field) : labelOf(field));
         out.push("");
-        var lines = listLines(field);
+        const lines = listLines(field);
         if (lines.length) {
           lines.forEach(function (line) {
             out.push("- " + line);
@@ -113,9 +114,9 @@
   }
 
   function download(format) {
-    var type = format === "md" ? "text/markdown" : "text/plain";
-    var blob = new Blob([asText(format)], { type: type + ";charset=utf-8" });
-    var link = document.createElement("a");
+    const type = format === "md" ? "text/markdown" : "text/plain";
+    const blob = new Blob([asText(format)], { type: type + ";charset=utf-8" });
+    const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = "reflection-worksheet-" + today().iso + "." + format;
     link.hidden = true;
@@ -136,17 +137,13 @@
     hideUndo();
   });
 
-  sheet.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
-    if (!button) return;
-    var action = button.getAttribute("data-ir-action");
-    if (action === "print") {
-      window.print();
-    } else if (action === "download") {
+  tools.onAction(sheet, {
+    download: function (button) {
       download(button.getAttribute("data-ir-format"));
-    } else if (action === "start-over") {
+    },
+    "start-over": function () {
       cleared = {};
-      var count = 0;
+      let count = 0;
       fields.forEach(function (field) {
         if (field.value.trim()) {
           cleared[keyOf(field)] = field.value;
@@ -165,7 +162,9 @@
         cleared = null;
         tools.announce(sheet, "There were no answers to clear.");
       }
-    } else if (action === "undo" && cleared) {
+    },
+    undo: function () {
+      if (!cleared) return;
       Object.keys(cleared).forEach(function (key) {
         if (cleared[key] !== null) store.set(key, cleared[key]);
       });

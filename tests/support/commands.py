@@ -4,6 +4,7 @@ The copy's .venv/bin holds small scripts that run the Python these tests run in,
 so `make check`, `make new-tip` and `make build` run for real without installing
 anything again.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,15 @@ def clean_environment(**extra) -> dict:
 
 
 def run_make(project: Path, *args: str, stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=project, env=clean_environment(),
-                          input=stdin if stdin is not None else "", capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=project,
+        env=clean_environment(),
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def python_on_path(folder: Path) -> dict:

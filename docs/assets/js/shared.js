@@ -1,6 +1,10 @@
-/* Interview Rebound: a small shared helper for the tools (checklist, worksheet, notes).
+/* Interview Rebound: what the page scripts share (checklist.js, worksheet.js, notes.js, guide.js).
  *
- * Keeps ticks and answers in this browser's localStorage, under keys that start with
+ * One way of writing them all: an immediately run function in strict mode, const and let (never
+ * var), and data-ir-* attributes as the hooks a script finds its elements by. Classes are for
+ * styling only; a script may toggle a class (ir-guide--ready) to change how something looks.
+ *
+ * store keeps ticks and answers in this browser's localStorage, under keys that start with
  * "interview-rebound:". Nothing is sent anywhere: no account, no cookie, no tracking.
  * Every call is wrapped in try/catch, because private browsing or full storage can make
  * localStorage throw; the tools then still work, they just cannot remember.
@@ -8,12 +12,12 @@
 (function () {
   "use strict";
 
-  var PREFIX = "interview-rebound:";
+  const PREFIX = "interview-rebound:";
 
   function openStorage() {
     try {
-      var storage = window.localStorage;
-      var probe = PREFIX + "probe";
+      const storage = window.localStorage;
+      const probe = PREFIX + "probe";
       storage.setItem(probe, "1");
       storage.removeItem(probe);
       return storage;
@@ -22,9 +26,9 @@
     }
   }
 
-  var storage = openStorage();
+  const storage = openStorage();
 
-  var store = {
+  const store = {
     /* false when this browser will not keep anything (private mode, storage turned off) */
     available: storage !== null,
 
@@ -59,11 +63,11 @@
 
     /* Every key (without the prefix) that starts with `start`. */
     keys: function (start) {
-      var found = [];
+      const found = [];
       if (!storage) return found;
       try {
-        for (var index = 0; index < storage.length; index += 1) {
-          var key = storage.key(index);
+        for (let index = 0; index < storage.length; index += 1) {
+          const key = storage.key(index);
           if (key && key.indexOf(PREFIX + start) === 0) found.push(key.slice(PREFIX.length));
         }
       } catch (error) {
@@ -84,23 +88,45 @@
     }
   };
 
+  /* Calls callback(element, index) for each element of a NodeList or array. */
+  function each(list, callback) {
+    Array.prototype.forEach.call(list, callback);
+  }
+
   /* Show the controls that need JavaScript (they carry the hidden attribute in the HTML), and hide
      what only matters without it. When storage is off, say so instead of promising to remember. */
   function enhance(container, unavailableMessage) {
-    var index;
-    var needsScript = container.querySelectorAll("[data-ir-needs-js]");
-    for (index = 0; index < needsScript.length; index += 1) needsScript[index].hidden = false;
-    var withoutScript = container.querySelectorAll("[data-ir-without-js]");
-    for (index = 0; index < withoutScript.length; index += 1) withoutScript[index].hidden = true;
-    var notes = container.querySelectorAll("[data-ir-storage-note]");
+    each(container.querySelectorAll("[data-ir-needs-js]"), function (element) {
+      element.hidden = false;
+    });
+    each(container.querySelectorAll("[data-ir-without-js]"), function (element) {
+      element.hidden = true;
+    });
     if (!store.available && unavailableMessage) {
-      for (index = 0; index < notes.length; index += 1) notes[index].textContent = unavailableMessage;
+      each(container.querySelectorAll("[data-ir-storage-note]"), function (note) {
+        note.textContent = unavailableMessage;
+      });
     }
+  }
+
+  /* One click handler for a container's buttons: a click on (or inside) a button with
+     data-ir-action="name" calls handlers[name](button). "print" prints unless handlers say otherwise. */
+  function onAction(container, handlers) {
+    container.addEventListener("click", function (event) {
+      const button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
+      if (!button || !container.contains(button)) return;
+      const action = button.getAttribute("data-ir-action");
+      if (handlers[action]) {
+        handlers[action](button);
+      } else if (action === "print") {
+        window.print();
+      }
+    });
   }
 
   /* A polite message in the container's role="status" element. */
   function announce(container, message) {
-    var status = container.querySelector("[data-ir-status]");
+    const status = container.querySelector("[data-ir-status]");
     if (!status) return;
     status.textContent = "";
     /* a fresh text node after a tick, so screen readers announce the same message twice too */
@@ -109,8 +135,11 @@
     }, 50);
   }
 
-  window.InterviewRebound = window.InterviewRebound || {};
-  window.InterviewRebound.store = store;
-  window.InterviewRebound.enhance = enhance;
-  window.InterviewRebound.announce = announce;
+  window.InterviewRebound = {
+    store: store,
+    each: each,
+    enhance: enhance,
+    onAction: onAction,
+    announce: announce
+  };
 })();

@@ -1,0 +1,130 @@
+"""Debian's Chromium driven by Playwright: how it starts, what a visit records, and one sweep over every page."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these flags Chromium keeps calling home, which this machine's closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# The fixtures that start a browser: a test that uses one (even through another fixture) is marked `browser`.
+BROWSER_FIXTURES = {"browser"}
+
+# Records Content-Security-Policy violations from the first moment of each page.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(
+  `${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`
+  + (event.sample ? ` (${event.sample})` : "")));
+"""
+
+# Material's palette follows the reader's system setting until they pick one with the toggle.
+PALETTES = {"light": "default", "dark": "slate"}
+WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+
+
+@dataclass
+class PageVisit:
+    """A browser page that records what went wrong while a test used it."""
+
+    page: Any
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageReport:
+    """What one visit to one page found: axe's violations, errors, policy violations, requests, the palette shown."""
+
+    scheme: str | None = None
+    violations: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    h1_count: int = 0
+
+
+START_AXE = """(options) => {
+  window.__axeResult = null;
+  axe.run(document, options).then((result) => { window.__axeResult = result.violations; },
+                                  (error) => { window.__axeResult = [{id: "axe failed", error: String(error)}]; });
+}"""
+
+
+def _axe_script() -> Path:
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
+def sweep(browser, base_url: str, paths: list[str]) -> dict[tuple[str, str], dict[str, PageReport]]:
+    """Visit every page once in each palette and at each width, and record everything the tests judge.
+
+    One visit per page, palette and width serves the accessibility, privacy and policy tests alike.
+    The four visits to a page run side by side (one tab each), so axe works in four browser processes
+    at once. Each visit waits for the load event (styles, scripts and images are in) and then for axe,
+    which takes longer than the theme needs to start its search worker; none waits for the network to
+    go quiet.
+    """
+    tabs = {}
+    contexts = []
+    try:
+        for palette in PALETTES:
+            for width in WIDTHS:
+                context = browser.new_context(viewport=WIDTHS[width], color_scheme=palette)
+                contexts.append(context)
+                context.add_init_script(CSP_RECORDER)
+                context.add_init_script(path=_axe_script())
+                tabs[palette, width] = _Tab(context.new_page())
+        for path in paths:
+            for tab in tabs.values():
+                tab.start(base_url + path)
+            for tab in tabs.values():
+                tab.page.wait_for_load_state("load")
+                tab.page.evaluate(START_AXE, AXE_OPTIONS)
+            for tab in tabs.values():
+                tab.finish(path)
+    finally:
+        for context in contexts:
+            context.close()
+    return {combination: tab.reports for combination, tab in tabs.items()}
+
+
+class _Tab:
+    """One tab of the sweep, recording into the report of the page it shows."""
+
+    def __init__(self, page):
+        self.page = page
+        self.report = PageReport()
+        self.reports: dict[str, PageReport] = {}
+        page.on("console", lambda message: message.type == "error" and self.report.errors.append(message.text))
+        page.on("pageerror", lambda error: self.report.errors.append(str(error)))
+        page.on("request", lambda request: self.report.requests.append(request.url))
+
+    def start(self, url: str):
+        self.report = PageReport()
+        self.page.goto(url, wait_until="commit")
+
+    def finish(self, path: str):
+        page, report = self.page, self.report
+        page.wait_for_function("window.__axeResult !== null", polling=50)
+        report.violations = page.evaluate("window.__axeResult")
+        report.scheme = page.get_attribute("body", "data-md-color-scheme")
+        report.h1_count = page.locator("h1").count()
+        report.errors += page.evaluate("window.__cspViolations")
+        self.reports[path] = report
