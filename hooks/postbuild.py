@@ -3,6 +3,7 @@
 The only code that speaks MkDocs' language, through its public hook events and types. Zensical
 runs no hooks; `make build ENGINE=zensical` runs the same pass itself after `zensical build`.
 """
+
 from __future__ import annotations
 
 import sys
@@ -40,5 +41,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def settings(config: MkDocsConfig) -> core.Settings:
     project_dir = Path(config.config_file_path).resolve().parent
-    return core.Settings(project_dir=project_dir, docs_dir=Path(config.docs_dir).resolve(),
-                         site_url=config.site_url or "", repository=config.extra["repository"])
+    return core.Settings(
+        project_dir=project_dir,
+        docs_dir=Path(config.docs_dir).resolve(),
+        site_url=config.site_url or "",
+        repository=config.extra["repository"],
+    )

@@ -11,6 +11,7 @@ names others, every link that depends on them follows:
 
 It runs before any other on_config, so the macros see the final addresses.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,7 +54,7 @@ def on_config(config, **kwargs):
     repository = repository_from(os.environ) or default
     config.extra["repository"] = repository
     if config.edit_uri and config.edit_uri.startswith(default + "/"):
-        config.edit_uri = repository + config.edit_uri[len(default):]
+        config.edit_uri = repository + config.edit_uri[len(default) :]
     if config.copyright:
         config.copyright = config.copyright.replace(f'href="{default}"', f'href="{repository}"')
     site_url = site_url_from(os.environ)

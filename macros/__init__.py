@@ -6,6 +6,7 @@ This file is only the adapter: loading, checking and rendering are plain Python 
 and the modules it uses, which know neither engine. Zensical runs this file on its own, without
 the package around it, so it imports the package by its absolute name, never relatively.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -16,10 +17,30 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs shows; Zensical ignores the name
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # In reload order: each module after the ones it imports.
-CORE_MODULES = ("yamlfile", "schemas", "rules", "problems", "records", "style", "checks", "checks.tips", "checks.evidence",
-                "checks.checklists", "checks.templates", "checks.reflection", "checks.help", "checks.vocabulary",
-                "knowledge",
-                "evidence", "render", "export", "datapage", "contribute", "suggest", "core")
+CORE_MODULES = (
+    "yamlfile",
+    "schemas",
+    "rules",
+    "problems",
+    "records",
+    "style",
+    "checks",
+    "checks.tips",
+    "checks.evidence",
+    "checks.checklists",
+    "checks.templates",
+    "checks.reflection",
+    "checks.help",
+    "checks.vocabulary",
+    "knowledge",
+    "evidence",
+    "render",
+    "export",
+    "datapage",
+    "contribute",
+    "suggest",
+    "core",
+)
 
 
 def _core():
@@ -53,9 +74,12 @@ def _page_path(page) -> str:
 def define_env(env):
     project_dir = Path(env.project_dir).resolve()
     core = _core()
-    settings = core.Settings(project_dir=project_dir, docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
-                             site_url=env.conf.get("site_url") or "",
-                             repository=env.conf["extra"]["repository"])
+    settings = core.Settings(
+        project_dir=project_dir,
+        docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
+        site_url=env.conf.get("site_url") or "",
+        repository=env.conf["extra"]["repository"],
+    )
     core, site = checked_site(settings)
     kb, renderer = site.kb, site.renderer
     if not site.warned:  # once per load, not once per page
@@ -67,8 +91,10 @@ def define_env(env):
 
     def page_macro(template: str):
         """A macro that renders `template` for the current page and returns the HTML, links made relative to it."""
+
         def macro(**context) -> str:
             return renderer.render(template, env.page.url, **context)
+
         return macro
 
     @env.macro
@@ -109,8 +135,7 @@ def define_env(env):
         """One checklist from data/checklists/, grouped by stage, ready to tick and print."""
         if checklist_id not in kb.by_id["checklists"]:
             raise core.BuildError(f"{_page_path(env.page)}: no checklist '{checklist_id}' in data/checklists/")
-        return page_macro("checklist.html")(checklist=kb.by_id["checklists"][checklist_id],
-                                            page_address=page_address())
+        return page_macro("checklist.html")(checklist=kb.by_id["checklists"][checklist_id], page_address=page_address())
 
     @env.macro
     def worksheet() -> str:
@@ -121,7 +146,7 @@ def define_env(env):
     def note_templates() -> str:
         """Every follow-up note in data/templates/, in the order a reader needs them: by the stage of its first tip."""
         stage_order = {stage["id"]: stage["order"] for stage in kb.stages}
-        notes = sorted(kb.templates, key=lambda note: (stage_order[kb.by_id["tips"][note["tips"][0]]["stage"]],
-                                                      note["title"]))
+        notes = sorted(
+            kb.templates, key=lambda note: (stage_order[kb.by_id["tips"][note["tips"][0]]["stage"]], note["title"])
+        )
         return page_macro("note_templates.html")(notes=notes)
-

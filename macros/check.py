@@ -3,6 +3,7 @@
 Exit status 0 when the data is sound (warnings allowed), 1 when it has problems.
 With --github, also print each problem as a GitHub annotation on its line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,9 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         print(warning, file=sys.stderr)
     _annotate(kb.warnings, "warning", args.github)
     seconds = time.perf_counter() - started
-    print(f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.themes)} themes, "
-          f"{len(kb.stages)} stages, {len(kb.situations)} situations, {len(kb.checklists)} checklists, "
-          f"{len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)")
+    print(
+        f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.themes)} themes, "
+        f"{len(kb.stages)} stages, {len(kb.situations)} situations, {len(kb.checklists)} checklists, "
+        f"{len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)"
+    )
     return 0
 
 

@@ -4,13 +4,14 @@
 lists every rule in rules.py with its example and fix; `example_tip(id)` shows a real
 tip file. Each renders one template, so the pages cannot drift from the checks.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .schemas import resolve_ref, schema_for
 from .rules import RULES
+from .schemas import resolve_ref, schema_for
 
 # Rule codes by their first two characters, in the order a checker run finds them.
 RULE_GROUPS = {
@@ -43,7 +44,8 @@ def _value_limits(spec: dict) -> list[str]:
             limits.append(f"at most {spec['maxLength']} characters")
         return limits
     if spec.get("type") == "string":
-        return ["text"] + ([_characters(spec)] if _characters(spec) else [])
+        characters = _characters(spec)
+        return ["text"] + ([characters] if characters else [])
     if spec.get("type") == "integer":
         return ["a whole number"]
     return []
@@ -84,14 +86,15 @@ def tip_field_reference(kb) -> list[dict]:
             limits = _list_limits(spec, {} if choices else items)
         else:
             limits = [] if choices else _value_limits(spec)
-        fields.append({"name": name, "required": name in required, "holds": holds, "limits": limits,
-                       "choices": choices})
+        fields.append(
+            {"name": name, "required": name in required, "holds": holds, "limits": limits, "choices": choices}
+        )
     return fields
 
 
 def rule_groups() -> list[dict]:
     """The rules of rules.py, grouped as the checker reports them; every rule lands in a group."""
-    groups = [{"title": title, "prefix": prefix, "rules": []} for prefix, title in RULE_GROUPS.items()]
+    groups: list[dict] = [{"title": title, "prefix": prefix, "rules": []} for prefix, title in RULE_GROUPS.items()]
     by_prefix = {group["prefix"]: group for group in groups}
     for code in sorted(RULES):
         group = by_prefix.get(code[:2])
@@ -120,7 +123,9 @@ def define_contribute_macros(env, kb, page_macro, project_dir: Path):
     def example_tip(tip_id: str) -> str:
         """One real tip file, exactly as it is in data/tips/, with a link to it on the site."""
         if tip_id not in kb.by_id["tips"]:
-            raise ValueError(f"example_tip('{tip_id}'): there is no data/tips/{tip_id}.yaml; "
-                             "name a tip that exists in the page that calls it")
+            raise ValueError(
+                f"example_tip('{tip_id}'): there is no data/tips/{tip_id}.yaml; "
+                "name a tip that exists in the page that calls it"
+            )
         text = (project_dir / "data" / "tips" / f"{tip_id}.yaml").read_text(encoding="utf-8")
         return page_macro("example_tip.html")(tip=kb.by_id["tips"][tip_id], text=text.rstrip("\n"))

@@ -6,6 +6,7 @@ Zensical runs the macros module once per macro page, and `make serve` once per r
 result is kept, with a fingerprint of every file it was made from, and made again only when one
 of them changed.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,7 +51,7 @@ def fingerprint(settings: Settings) -> dict[str, tuple]:
     """Name, size and modification time of every file the site is made from, by part.
 
     docs/themes/ counts only by its file names: the data check needs a page for each theme."""
-    parts = {}
+    parts: dict[str, tuple] = {}
     for part in SOURCES:
         entries = []
         for folder, folders, files in os.walk(settings.project_dir / part):
@@ -71,8 +72,14 @@ def load_site(settings: Settings, stamp: dict) -> Site:
     except DataError as error:
         raise BuildError(str(error)) from None
     today = build_date()
-    return Site(settings=settings, fingerprint=stamp, kb=kb, renderer=Renderer(kb, settings.repository),
-                build_date=today, open_data_page=open_data_context(kb, today, settings.site_url))
+    return Site(
+        settings=settings,
+        fingerprint=stamp,
+        kb=kb,
+        renderer=Renderer(kb, settings.repository),
+        build_date=today,
+        open_data_page=open_data_context(kb, today, settings.site_url),
+    )
 
 
 # The last site loaded in this process. Kept here, in a module imported once, because Zensical runs
@@ -84,7 +91,11 @@ def site_for(settings: Settings, stamp: dict | None = None) -> Site:
     """The checked site for these settings: the last one, if nothing it was made from has changed since."""
     global last_site
     stamp = stamp or fingerprint(settings)
-    if not (last_site and last_site.settings == settings and last_site.fingerprint == stamp
-            and last_site.build_date == build_date()):
+    if not (
+        last_site
+        and last_site.settings == settings
+        and last_site.fingerprint == stamp
+        and last_site.build_date == build_date()
+    ):
         last_site = load_site(settings, stamp)
     return last_site

@@ -19,6 +19,7 @@ Not in the policy, because browsers ignore them in a <meta> tag:
 frame-ancestors, report-uri/report-to and sandbox. Clickjacking protection
 would need a real HTTP header, which GitHub Pages cannot send.
 """
+
 from __future__ import annotations
 
 import base64
@@ -86,4 +87,3 @@ def add_policy(html: str) -> str:
         position = charset.end()
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     return html[:position] + meta + html[position:]
-

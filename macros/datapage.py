@@ -3,6 +3,7 @@
 The field tables come from the published schemas themselves, so they can
 never describe a field that does not exist or miss one that does.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,6 @@ from .export import EXPORT_PATH, KINDS, LICENSE, SCHEMA_VERSION, json_text
 from .knowledge import KnowledgeBase
 from .records import RECORD_FOLDERS, VOCABULARY_FILES
 from .schemas import resolve_ref, schema_for
-
 
 # Kinds whose records the open data file gives in a shape of their own (knowledge-base.schema.json#/$defs).
 EXPORTED_SHAPES = {"tips": "tip", "sources": "source"}
@@ -52,7 +52,7 @@ def _kind(prop: dict, root: dict) -> str:
     ref = prop.get("$ref", "")
     if ref:  # a record described by another published schema
         return "list" if "#" in ref else "record"
-    kind = prop.get("type")
+    kind = str(prop.get("type"))
     if kind == "array":
         items = resolve_ref(root, prop.get("items", {}))
         if items.get("type") == "object" or "$ref" in items:
@@ -63,7 +63,7 @@ def _kind(prop: dict, root: dict) -> str:
         return "web address"
     if kind == "string" and pattern.startswith("^[0-9]{4}-"):
         return "date"
-    return {"string": "text", "integer": "whole number", "object": "group of fields"}.get(kind, str(kind))
+    return {"string": "text", "integer": "whole number", "object": "group of fields"}.get(kind, kind)
 
 
 def _part(kind: str) -> dict:
@@ -80,8 +80,14 @@ def _part(kind: str) -> dict:
         schema = {**schema, **exported, "title": schema["title"], "description": schema["description"]}
         prefix = f"{kind}[]."
     fields = [field for field in schema_fields(schema, prefix) if field.path != kind]
-    return {"key": kind, "title": schema["title"], "description": schema["description"],
-            "schema": f"schema/{name}.schema.json", "source": source, "fields": fields}
+    return {
+        "key": kind,
+        "title": schema["title"],
+        "description": schema["description"],
+        "schema": f"schema/{name}.schema.json",
+        "source": source,
+        "fields": fields,
+    }
 
 
 def open_data_context(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
@@ -89,10 +95,21 @@ def open_data_context(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
     text = json_text(kb, generated, site_url)
     whole = schema_for("knowledge-base")
     return {
-        "export_path": EXPORT_PATH, "size_kb": max(1, round(len(text.encode("utf-8")) / 1024)),
-        "generated": generated, "schema_version": SCHEMA_VERSION, "license": LICENSE,
+        "export_path": EXPORT_PATH,
+        "size_kb": max(1, round(len(text.encode("utf-8")) / 1024)),
+        "generated": generated,
+        "schema_version": SCHEMA_VERSION,
+        "license": LICENSE,
         "site_url": site_url.rstrip("/") + "/",
-        "parts": {"": {"key": "", "title": whole["title"], "description": whole["description"],
-                       "schema": "schema/knowledge-base.schema.json", "source": "data/", "fields": schema_fields(whole)},
-                  **{kind: _part(kind) for kind in KINDS}},
+        "parts": {
+            "": {
+                "key": "",
+                "title": whole["title"],
+                "description": whole["description"],
+                "schema": "schema/knowledge-base.schema.json",
+                "source": "data/",
+                "fields": schema_fields(whole),
+            },
+            **{kind: _part(kind) for kind in KINDS},
+        },
     }

@@ -6,11 +6,21 @@ instead, and a source's own `unused_points:` the advice no tip carries, with the
 reason. This module turns those into each source's list of points, for the Sources
 page, the Disagreements page and the open data.
 """
+
 from __future__ import annotations
 
 # The countries sources may come from, by their two-letter code. A new one is added here.
-COUNTRY_NAMES = {"GB": "United Kingdom", "US": "United States", "CA": "Canada", "IN": "India", "IE": "Ireland",
-                 "AU": "Australia", "NZ": "New Zealand", "ZA": "South Africa", "SG": "Singapore"}
+COUNTRY_NAMES = {
+    "GB": "United Kingdom",
+    "US": "United States",
+    "CA": "Canada",
+    "IN": "India",
+    "IE": "Ireland",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+    "ZA": "South Africa",
+    "SG": "Singapore",
+}
 
 
 def source_points(kb) -> dict[str, list[dict]]:
@@ -29,8 +39,10 @@ def source_points(kb) -> dict[str, list[dict]]:
             point(opposition["id"], opposition["says"])["opposes"].append(tip["id"])
     result = {source_id: list(found.values()) for source_id, found in points.items()}
     for source in kb.sources:
-        result[source["id"]] += [{"text": unused["says"], "supports": [], "opposes": [], "not_used": unused["reason"]}
-                                 for unused in source.get("unused_points", [])]
+        result[source["id"]] += [
+            {"text": unused["says"], "supports": [], "opposes": [], "not_used": unused["reason"]}
+            for unused in source.get("unused_points", [])
+        ]
     return result
 
 

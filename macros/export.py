@@ -5,6 +5,7 @@ already loaded and checked, so the file holds exactly what the pages show.
 Tips keep the knowledge base's order (timeline stage, then the most widely
 sourced, then title), so readers of the file need no sorting of their own.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -18,16 +19,21 @@ from .schemas import SCHEMA_DIR
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
-SCHEMA_VERSION = "1.2"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help
+SCHEMA_VERSION = (
+    "1.2"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help
+)
 EXPORT_PATH = "api/v1/knowledge-base.json"
 KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates", "reflection", "help")
-LICENSE = {"id": "CC-BY-4.0", "name": "Creative Commons Attribution 4.0 International",
-           "url": "https://creativecommons.org/licenses/by/4.0/"}
+LICENSE = {
+    "id": "CC-BY-4.0",
+    "name": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 
 def build_date() -> str:
     """Today's date in UTC, as YYYY-MM-DD: the date the open data was generated."""
-    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
 def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
@@ -54,8 +60,12 @@ def _source(source: dict, points: list[dict]) -> dict:
 
 def _tip(tip: dict) -> dict:
     """A tip with its supporting and opposing sources as plain ids; what they say is in sources[].points."""
-    return {**tip, "sources": [citation["id"] for citation in tip["sources"]], "opposed_by": opposed_by(tip),
-            "in_every_plan": tip.get("in_every_plan", False)}
+    return {
+        **tip,
+        "sources": [citation["id"] for citation in tip["sources"]],
+        "opposed_by": opposed_by(tip),
+        "in_every_plan": tip.get("in_every_plan", False),
+    }
 
 
 def json_text(kb: KnowledgeBase, generated: str, site_url: str) -> str:
@@ -71,4 +81,3 @@ def write_open_data(kb: KnowledgeBase, site_dir: Path, generated: str, site_url:
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, site_dir / "schema" / schema.name)
     return target
-

@@ -5,13 +5,15 @@ reports every problem: each file against its JSON Schema (records.py), then the
 links between records (checks/), then the writing style (style.py). A problem
 names the file, the line, a rule code and the fix.
 """
+
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, help as help_services, reflection, templates, tips, vocabulary
+from .checks import Context, checklists, evidence, reflection, templates, tips, vocabulary
+from .checks import help as help_services
 from .problems import DataError, Problem
 from .records import DataReader, Report
 from .schemas import PROJECT_DIR
@@ -20,7 +22,15 @@ from .style import style_problems
 KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates")
 CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary)
 
-__all__ = ["PROJECT_DIR", "DataError", "KnowledgeBase", "Problem", "load_knowledge_base", "load_single", "load_vocabulary"]
+__all__ = [
+    "PROJECT_DIR",
+    "DataError",
+    "KnowledgeBase",
+    "Problem",
+    "load_knowledge_base",
+    "load_single",
+    "load_vocabulary",
+]
 
 
 @dataclass
@@ -47,8 +57,11 @@ class KnowledgeBase:
     def tips_where(self, key: str, value: str) -> list[dict]:
         """Tips whose field `key` is `value` (theme, stage) or, for a list field (situations), holds it;
         in timeline order."""
-        return [tip for tip in self.tips
-                if (value in tip.get(key, ()) if isinstance(tip.get(key), list) else tip.get(key) == value)]
+        return [
+            tip
+            for tip in self.tips
+            if (value in tip.get(key, ()) if isinstance(tip.get(key), list) else tip.get(key) == value)
+        ]
 
     def tips_citing(self, source_id: str) -> list[dict]:
         """Tips that the source supports, in timeline order."""
@@ -59,19 +72,36 @@ class KnowledgeBase:
         return [tip for tip in self.tips if tip.get("in_every_plan")]
 
 
-def load_knowledge_base(data_dir: Path, docs_dir: Path | None = None, today: datetime.date | None = None) -> KnowledgeBase:
+def load_knowledge_base(
+    data_dir: Path, docs_dir: Path | None = None, today: datetime.date | None = None
+) -> KnowledgeBase:
     """Read and check all data; raise DataError listing every problem found."""
     report = Report()
     reader = DataReader(Path(data_dir), report)
-    lists = {kind: reader.read_list(kind) for kind in ("sources", "themes", "stages", "situations")}
-    folders = {folder: reader.read_folder(folder) for folder in ("tips", "checklists", "templates")}
-    kb = KnowledgeBase(**lists, **folders, reflection=reader.read_single("reflection"), help=reader.read_single("help"))
+    kb = KnowledgeBase(
+        sources=reader.read_list("sources"),
+        themes=reader.read_list("themes"),
+        stages=reader.read_list("stages"),
+        situations=reader.read_list("situations"),
+        tips=reader.read_folder("tips"),
+        checklists=reader.read_folder("checklists"),
+        templates=reader.read_folder("templates"),
+        reflection=reader.read_single("reflection"),
+        help=reader.read_single("help"),
+    )
     reader.stray_files(Path(docs_dir) if docs_dir is not None else None)
     # A tip whose file has errors is still a tip: do not also call every link to it unknown.
     known = {kind: set(kb.by_id[kind]) for kind in KINDS}
     known["tips"] |= {path.stem for path in (Path(data_dir) / "tips").glob("*.yaml")}
-    context = Context(kb, reader.records, report, today or datetime.date.today(),
-                      Path(docs_dir) if docs_dir is not None else None, reader.unreadable, known)
+    context = Context(
+        kb,
+        reader.records,
+        report,
+        today or datetime.date.today(),
+        Path(docs_dir) if docs_dir is not None else None,
+        reader.unreadable,
+        known,
+    )
     for check in CHECKS:
         check.check(context)
     for problem in style_problems(kb, context.record):

@@ -4,11 +4,12 @@ Asks for a title, a theme and a stage (or takes them as options), then writes
 data/tips/<id>.yaml from the template macros/templates/new_tip.yaml.jinja, with
 every field ready to fill, and says what to do next. It never overwrites a file.
 """
+
 from __future__ import annotations
 
 import argparse
-import os
 import datetime
+import os
 import re
 import sys
 import unicodedata
@@ -20,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .knowledge import PROJECT_DIR, DataError, load_vocabulary
 from .schemas import resolve_ref, schema_for
+from .yamlfile import YamlFileError, read_yaml
 
 SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
 
@@ -27,10 +29,12 @@ SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the
 def served_address(page: str) -> str:
     """Where `make serve` shows a page: under the path of site_url, as GitHub Pages will."""
     # SITE_URL, when set, moves the site as it does for the build (hooks/site_address.py).
-    site_url = os.environ.get("SITE_URL", "").strip() or \
-        yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = (
+        os.environ.get("SITE_URL", "").strip()
+        or yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    )
     return SERVE_ADDRESS + urlsplit(site_url).path + page
-from .yamlfile import YamlFileError, read_yaml
+
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "new_tip.yaml.jinja"
@@ -62,13 +66,20 @@ def _id_schema() -> dict:
 def _describe() -> dict[str, str]:
     """Each tip field's description, from the schema, so the comments match what the checks enforce."""
     schema = schema_for("tip")
-    return {name: " ".join(resolve_ref(schema, spec).get("description", "").split())
-            for name, spec in schema["properties"].items()}
+    return {
+        name: " ".join(resolve_ref(schema, spec).get("description", "").split())
+        for name, spec in schema["properties"].items()
+    }
 
 
 def _yaml_scalar(value: str) -> str:
     """A string as one YAML value, quoted only when YAML needs it."""
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
+    return (
+        yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+        .strip()
+        .removesuffix("...")
+        .strip()
+    )
 
 
 class NewTip:
@@ -91,7 +102,7 @@ class NewTip:
         """Return (title, id), or raise NewTipError saying what to change."""
         title = " ".join(title.split())
         if not title:
-            raise NewTipError("the tip needs a title: a short instruction, such as \"Send a short thank-you note\".")
+            raise NewTipError('the tip needs a title: a short instruction, such as "Send a short thank-you note".')
         if len(title) > self.title_limit:
             raise NewTipError(f"the title is {len(title)} characters long; keep it to {self.title_limit} or fewer.")
         tip_id = tip_id_from_title(title)
@@ -99,12 +110,16 @@ class NewTip:
             raise NewTipError("the title needs some letters or digits, so that it can give the tip its id.")
         path = self.path_for(tip_id)
         if path.exists():
-            raise NewTipError(f"a tip with the id '{tip_id}' already exists: {self._relative(path)}.\n"
-                              "Improve that tip instead, or choose a title that says something different.")
+            raise NewTipError(
+                f"a tip with the id '{tip_id}' already exists: {self._relative(path)}.\n"
+                "Improve that tip instead, or choose a title that says something different."
+            )
         same = self._tip_titled(title)
         if same:
-            raise NewTipError(f"a tip with this title already exists: {self._relative(same)}.\n"
-                              "Improve that tip instead, or choose a title that says something different.")
+            raise NewTipError(
+                f"a tip with this title already exists: {self._relative(same)}.\n"
+                "Improve that tip instead, or choose a title that says something different."
+            )
         return title, tip_id
 
     def _tip_titled(self, title: str) -> Path | None:
@@ -146,12 +161,25 @@ class NewTip:
             return str(path)
 
     def render(self, tip_id: str, title: str, theme: str, stage: str) -> str:
-        jinja = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=False, undefined=StrictUndefined,
-                            keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        jinja = Environment(
+            loader=FileSystemLoader(TEMPLATE_DIR),
+            autoescape=False,
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         jinja.filters["yaml_scalar"] = _yaml_scalar
         return jinja.get_template(TEMPLATE).render(
-            id=tip_id, title=title, theme=theme, stage=stage, today=self.today.isoformat(), describe=_describe(),
-            sources=self.sources, situations=[situation["id"] for situation in self.situations])
+            id=tip_id,
+            title=title,
+            theme=theme,
+            stage=stage,
+            today=self.today.isoformat(),
+            describe=_describe(),
+            sources=self.sources,
+            situations=[situation["id"] for situation in self.situations],
+        )
 
     def write(self, title: str, theme: str, stage: str) -> Path:
         title, tip_id = self.check_title(title)
@@ -165,17 +193,19 @@ class NewTip:
 
     def next_steps(self, path: Path, tip_id: str, theme: str) -> str:
         file = self._relative(path)
-        return "\n".join([
-            f"Wrote {file}",
-            "",
-            "Next:",
-            f"  1. Open {file} and fill in every empty field. The notes above each one say what it holds.",
-            f"  2. make serve   then open {served_address(f'themes/{theme}/#tip-{tip_id}')} to see it.",
-            "  3. make check   names the file, line and fix for anything still wrong.",
-            "  4. make test    runs every test, as the pull request check will.",
-            "  5. Commit the file, push it to your fork and open a pull request.",
-            "Help: CONTRIBUTING.md, or the Add a tip and Style guide pages under Contribute on the site.",
-        ])
+        return "\n".join(
+            [
+                f"Wrote {file}",
+                "",
+                "Next:",
+                f"  1. Open {file} and fill in every empty field. The notes above each one say what it holds.",
+                f"  2. make serve   then open {served_address(f'themes/{theme}/#tip-{tip_id}')} to see it.",
+                "  3. make check   names the file, line and fix for anything still wrong.",
+                "  4. make test    runs every test, as the pull request check will.",
+                "  5. Commit the file, push it to your fork and open a pull request.",
+                "Help: CONTRIBUTING.md, or the Add a tip and Style guide pages under Contribute on the site.",
+            ]
+        )
 
 
 def _ask(question: str, check, interactive: bool):
@@ -184,7 +214,7 @@ def _ask(question: str, check, interactive: bool):
         try:
             answer = input(question)
         except EOFError:
-            raise NewTipError("no answer given. Run it as: make new-tip TITLE=\"...\" THEME=... STAGE=...") from None
+            raise NewTipError('no answer given. Run it as: make new-tip TITLE="..." THEME=... STAGE=...') from None
         try:
             return check(answer)
         except NewTipError as error:
@@ -208,14 +238,19 @@ def main(argv: list[str] | None = None) -> int:
         theme = new_tip.check_choice("theme", args.theme) if args.theme.strip() else None
         stage = new_tip.check_choice("stage", args.stage) if args.stage.strip() else None
         if title is None:
-            title, tip_id = _ask("Title of the tip (what to do, as a short instruction): ", new_tip.check_title,
-                                 interactive)
+            title, tip_id = _ask(
+                "Title of the tip (what to do, as a short instruction): ", new_tip.check_title, interactive
+            )
         if theme is None:
             print(f"Themes:\n{new_tip.choices('theme')}")
-            theme = _ask("Theme (its number or id): ", lambda answer: new_tip.check_choice("theme", answer), interactive)
+            theme = _ask(
+                "Theme (its number or id): ", lambda answer: new_tip.check_choice("theme", answer), interactive
+            )
         if stage is None:
             print(f"Stages:\n{new_tip.choices('stage')}")
-            stage = _ask("Stage (its number or id): ", lambda answer: new_tip.check_choice("stage", answer), interactive)
+            stage = _ask(
+                "Stage (its number or id): ", lambda answer: new_tip.check_choice("stage", answer), interactive
+            )
         path = new_tip.write(title, theme, stage)
     except NewTipError as error:
         print(f"new-tip: {error}", file=sys.stderr)
@@ -223,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     except FileExistsError as error:
         print(f"new-tip: {error.filename} already exists; nothing was written.", file=sys.stderr)
         return 1
-    print(new_tip.next_steps(path, tip_id, theme))
+    print(new_tip.next_steps(path, path.stem, theme))
     return 0
 
 

@@ -9,6 +9,7 @@ it works the same after MkDocs and after Zensical.
 MkDocs runs it from hooks/postbuild.py. After `zensical build`, `make build ENGINE=zensical` runs
 `python -m macros.postbuild site`. Running it twice changes nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,12 @@ def settings_from(config_file: Path) -> Settings:
     """The settings the pass needs, from mkdocs.yml (which Zensical reads as well)."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     project_dir = config_file.resolve().parent
-    return Settings(project_dir=project_dir, docs_dir=project_dir / config.get("docs_dir", "docs"),
-                    site_url=config.get("site_url") or "", repository=config["extra"]["repository"])
+    return Settings(
+        project_dir=project_dir,
+        docs_dir=project_dir / config.get("docs_dir", "docs"),
+        site_url=config.get("site_url") or "",
+        repository=config["extra"]["repository"],
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

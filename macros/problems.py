@@ -1,4 +1,5 @@
 """A problem found in the data: where it is, which rule it breaks, and how to fix it."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}: {self.code}{where} {self.message}\n    fix: {self.fix or RULES[self.code].fix}"
+        return (
+            f"{self.file}:{self.line}: {self.code}{where} {self.message}\n    fix: {self.fix or RULES[self.code].fix}"
+        )
 
 
 class DataError(Exception):
@@ -36,13 +39,23 @@ class DataError(Exception):
 
 def printable(text: str) -> str:
     """Text safe to print on one line: newlines, control and hidden characters shown as escapes."""
-    return "".join(char if char.isprintable() and not HIDDEN_CHARACTERS.match(char) else
-                   char.encode("unicode_escape").decode("ascii") for char in text)
+    return "".join(
+        char
+        if char.isprintable() and not HIDDEN_CHARACTERS.match(char)
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 # How one entry of a list field is named in a message, where dropping a final "s" would not do.
-_ENTRY_NAMES = {"avoid": "avoid item", "related": "related tip", "opposed_by": "opposing source",
-                "unused_points": "unused point", "sources_differ": "sources_differ", "countries": "country"}
+_ENTRY_NAMES = {
+    "avoid": "avoid item",
+    "related": "related tip",
+    "opposed_by": "opposing source",
+    "unused_points": "unused point",
+    "sources_differ": "sources_differ",
+    "countries": "country",
+}
 
 
 def format_path(path: tuple) -> str:

@@ -4,19 +4,25 @@ A record is one entry (a tip, a source, a stage ...) with its file and the line 
 every value, so a check can point at the exact line. Each file is checked against
 its JSON Schema as it is read; a file with problems gives no record.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .problems import HIDDEN_CHARACTERS, Problem, format_path, printable
 from .schemas import schema_problems
 from .yamlfile import YamlFileError, read_yaml
 
 # Files that hold a list of entries, by kind, and folders that hold one record per file, with their schema.
-VOCABULARY_FILES = {"sources": "sources.yaml", "themes": "themes.yaml", "stages": "stages.yaml",
-                    "situations": "situations.yaml"}
+VOCABULARY_FILES = {
+    "sources": "sources.yaml",
+    "themes": "themes.yaml",
+    "stages": "stages.yaml",
+    "situations": "situations.yaml",
+}
 RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 SINGLE_FILES = {"reflection": "reflection.yaml", "help": "help.yaml"}
 # Control characters (a double-quoted YAML string can hold any, such as "\x1b[2J") mean nothing
@@ -28,7 +34,7 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 class Record:
     """One checked entry, with its file and the line of each of its values."""
 
-    data: dict
+    data: Any  # a dict once the file has passed its schema; until then, whatever the YAML held
     file: str
     lines: dict = field(repr=False)
     base: tuple = ()  # where the entry sits in its file, for example ("sources", 3)
@@ -47,8 +53,9 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def add(self, where: Record | str, code: str, message: str, path: tuple = (), line: int | None = None,
-            fix: str = ""):
+    def add(
+        self, where: Record | str, code: str, message: str, path: tuple = (), line: int | None = None, fix: str = ""
+    ):
         if isinstance(where, Record):
             file, line = where.file, line or where.line(*path)
             path = where.base + path
@@ -117,15 +124,17 @@ class DataReader:
             if path.name.startswith(".") and path.name != ".yaml":
                 continue
             if path.suffix != ".yaml" or not (path.is_file() or path.is_symlink()):
-                self.report.add(self.relative(path), "E100",
-                                f"only .yaml files belong in data/{folder}/; rename or move it")
+                self.report.add(
+                    self.relative(path), "E100", f"only .yaml files belong in data/{folder}/; rename or move it"
+                )
                 continue
             record = self.read_file(path, RECORD_FOLDERS[folder])
             if record is None:
                 continue
             if record.data["id"] != path.stem:
-                self.report.add(record, "E303", f"id '{record.data['id']}' does not match the file name "
-                                f"'{path.name}'", ("id",))
+                self.report.add(
+                    record, "E303", f"id '{record.data['id']}' does not match the file name '{path.name}'", ("id",)
+                )
             if self._keep(folder, record):
                 entries.append(record.data)
         return entries
@@ -156,11 +165,18 @@ class DataReader:
             inside = path.relative_to(self.data_dir).parts if path.is_relative_to(self.data_dir) else ()
             if (len(inside) == 1 and inside[0] in known) or (len(inside) == 2 and inside[0] in RECORD_FOLDERS):
                 continue
-            where = "docs/ is published as it is, so a data file there would be shown raw" \
-                if not inside else "nothing reads it there"
-            self.report.add(self.relative(path), "E105", f"is not where data files go: {where}",
-                            fix=f"Move it to data/tips/{path.stem}.yaml if it is a tip (or to the folder for its "
-                                "kind: data/checklists/, data/templates/), or delete it.")
+            where = (
+                "docs/ is published as it is, so a data file there would be shown raw"
+                if not inside
+                else "nothing reads it there"
+            )
+            self.report.add(
+                self.relative(path),
+                "E105",
+                f"is not where data files go: {where}",
+                fix=f"Move it to data/tips/{path.stem}.yaml if it is a tip (or to the folder for its "
+                "kind: data/checklists/, data/templates/), or delete it.",
+            )
 
 
 def strings(data, path: tuple = ()):

@@ -5,6 +5,7 @@ Markdown is allowed, converted by a plain Markdown instance with raw HTML
 turned off and then cleaned by nh3. Curly braces are written as entities, so
 no later template pass could ever run text from data.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -51,9 +52,13 @@ def markdown_to_html(text: str, inline: bool = False) -> Markup:
     """A little Markdown (emphasis, links, lists) from data, as safe HTML."""
     if _PLAIN_TEXT.match(text):
         return Markup(text if inline else f"<p>{text}</p>")
-    html = nh3.clean(_MARKDOWN.reset().convert(text), tags=ALLOWED_TAGS,
-                     attributes={"a": {"href"}}, url_schemes=ALLOWED_URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+    html = nh3.clean(
+        _MARKDOWN.reset().convert(text),
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(_hide_braces(html))
@@ -71,7 +76,7 @@ def placeholder_parts(text: str) -> list[tuple[str, str]]:
     parts, start = [], 0
     for match in PLACEHOLDER.finditer(text):
         if match.start() > start:
-            parts.append(("text", text[start:match.start()]))
+            parts.append(("text", text[start : match.start()]))
         parts.append(("placeholder", match.group(1)))
         start = match.end()
     if start < len(text):
@@ -82,8 +87,9 @@ def placeholder_parts(text: str) -> list[tuple[str, str]]:
 def with_labels(text: str, placeholders: list[dict]) -> str:
     """Note text with each {placeholder} shown as its [Label], for a reader to fill in by hand."""
     labels = {placeholder["id"]: placeholder["label"] for placeholder in placeholders}
-    return "".join(value if kind == "text" else f"[{labels.get(value, value)}]"
-                   for kind, value in placeholder_parts(text))
+    return "".join(
+        value if kind == "text" else f"[{labels.get(value, value)}]" for kind, value in placeholder_parts(text)
+    )
 
 
 def mailto(note: dict) -> str:
@@ -118,24 +124,36 @@ class Renderer:
     def __init__(self, kb, repository: str):
         self.kb = kb
         self.repository = repository.rstrip("/")
-        self.jinja = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=True,
-                                 undefined=StrictUndefined, finalize=_escape_value,
-                                 trim_blocks=True, lstrip_blocks=True)
+        self.jinja = Environment(
+            loader=FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            undefined=StrictUndefined,
+            finalize=_escape_value,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         self.jinja.filters["markdown"] = markdown_to_html
         self.jinja.filters["inline_markdown"] = lambda text: markdown_to_html(text, inline=True)
         self.jinja.filters["long_date"] = long_date
         self.jinja.filters["placeholder_parts"] = placeholder_parts
         self.jinja.filters["mailto"] = mailto
-        self.jinja.globals.update(source_points=evidence.source_points, disagreements=evidence.disagreements,
-                                  countries=evidence.countries,
-                                  country_names=evidence.COUNTRY_NAMES)
+        self.jinja.globals.update(
+            source_points=evidence.source_points,
+            disagreements=evidence.disagreements,
+            countries=evidence.countries,
+            country_names=evidence.COUNTRY_NAMES,
+        )
 
     def render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
             return relative_url(target, page_url)
 
         html = self.jinja.get_template(template).render(
-            kb=self.kb, url=url, tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),
-            repository=self.repository, **context)
+            kb=self.kb,
+            url=url,
+            tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),
+            repository=self.repository,
+            **context,
+        )
         # No blank lines, so Markdown keeps the whole result as one raw HTML block.
         return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,5 +1,6 @@
 """The JSON Schemas in schema/: loading them, checking a file's data against one, and
 explaining each failure in plain words with its rule code."""
+
 from __future__ import annotations
 
 import functools
@@ -20,6 +21,7 @@ def schema_for(name: str) -> dict:
 
 def read_json(path: Path) -> dict:
     """A JSON file, refusing a key given twice in one object (JSON keeps the last one in silence)."""
+
     def no_repeats(pairs):
         keys = [key for key, _ in pairs]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
@@ -53,8 +55,10 @@ def resolve_ref(schema: dict, prop: dict) -> dict:
 def _anchored(node, file: str):
     """A part of schema `file` with its local refs (#/...) made to name that file."""
     if isinstance(node, dict):
-        return {key: (file + value if key == "$ref" and value.startswith("#/") else _anchored(value, file))
-                for key, value in node.items()}
+        return {
+            key: (file + value if key == "$ref" and value.startswith("#/") else _anchored(value, file))
+            for key, value in node.items()
+        }
     if isinstance(node, list):
         return [_anchored(value, file) for value in node]
     return node
@@ -64,8 +68,14 @@ def _strict_patterns(schema):
     r"""JSON Schema's `$` ends the text; Python's `$` also matches before a final newline, so
     "an-id\n" would pass as an id. Python's `\Z` means what the schema means."""
     if isinstance(schema, dict):
-        return {key: (value[:-1] + r"\Z" if key == "pattern" and isinstance(value, str) and value.endswith("$")
-                      and not value.endswith("\\$") else _strict_patterns(value)) for key, value in schema.items()}
+        return {
+            key: (
+                value[:-1] + r"\Z"
+                if key == "pattern" and isinstance(value, str) and value.endswith("$") and not value.endswith("\\$")
+                else _strict_patterns(value)
+            )
+            for key, value in schema.items()
+        }
     if isinstance(schema, list):
         return [_strict_patterns(value) for value in schema]
     return schema
@@ -95,8 +105,13 @@ def schema_problems(name: str, data) -> list[tuple[str, str, tuple, str]]:
         return [problem for error in _explainer(name).iter_errors(data) for problem in _explain(error)]
 
 
-_NAMES = {"string": "text", "array": "a list", "object": "a group of fields", "integer": "a whole number",
-          "boolean": "true or false"}
+_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a group of fields",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 def _explain(error) -> list[tuple[str, str, tuple, str]]:
@@ -106,45 +121,96 @@ def _explain(error) -> list[tuple[str, str, tuple, str]]:
     citation = len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int) and "says" in str(error.schema)
     if citation and (kind == "type" and isinstance(value, str) or kind == "required" and "'says'" in error.message):
         source = value if isinstance(value, str) else value.get("id", "?")
-        return [("E311", f"cites '{source}' but does not say what it says in support", path[:2],
-                 f"Write the source as two lines: '- id: {source}' and, below it, '  says: ' with what the "
-                 "article says that supports this tip, in your own words.")]
+        return [
+            (
+                "E311",
+                f"cites '{source}' but does not say what it says in support",
+                path[:2],
+                f"Write the source as two lines: '- id: {source}' and, below it, '  says: ' with what the "
+                "article says that supports this tip, in your own words.",
+            )
+        ]
     if kind == "required":
         name = re.match(r"'(.*)' is a required property", error.message)
         field = name.group(1) if name else limit
-        where = "at the top of the file, where the other fields start at the left margin" if not path else \
-            "to this entry, indented like its other fields"
-        return [("E201", f"missing required field '{field}'", path,
-                 f"Add a line '{field}: ...' {where}; the Add a tip page lists every required field.")]
+        where = (
+            "at the top of the file, where the other fields start at the left margin"
+            if not path
+            else "to this entry, indented like its other fields"
+        )
+        return [
+            (
+                "E201",
+                f"missing required field '{field}'",
+                path,
+                f"Add a line '{field}: ...' {where}; the Add a tip page lists every required field.",
+            )
+        ]
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
-        return [("E202", f"unknown field '{key}' (allowed: {', '.join(allowed)})", path + (key,), "")
-                for key in value if key not in allowed]
+        return [
+            ("E202", f"unknown field '{key}' (allowed: {', '.join(allowed)})", path + (key,), "")
+            for key in value
+            if key not in allowed
+        ]
     if kind == "type":
         if value is None:
             return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
         return [("E203", f"should be {_NAMES.get(limit, limit)}, not {_type_name(value)}", path, "")]
     if kind in ("pattern", "format"):
         if "[0-9]{4}" in str(limit):
-            return [("E204", f"'{value}' is not a date written \"YYYY-MM-DD\"", path,
-                     'Write the date as "YYYY-MM-DD", in quotes, for example "2026-11-30".')]
+            return [
+                (
+                    "E204",
+                    f"'{value}' is not a date written \"YYYY-MM-DD\"",
+                    path,
+                    'Write the date as "YYYY-MM-DD", in quotes, for example "2026-11-30".',
+                )
+            ]
         if "https?" in str(limit):
-            return [("E204", f"'{value}' is not a web address starting with https://", path,
-                     "Copy the whole address from the browser's address bar, starting with https://.")]
+            return [
+                (
+                    "E204",
+                    f"'{value}' is not a web address starting with https://",
+                    path,
+                    "Copy the whole address from the browser's address bar, starting with https://.",
+                )
+            ]
         if "[A-Z]{2}" in str(limit):
-            return [("E204", f"'{value}' is not a two-letter country code", path,
-                     "Use the two capital letters of the country, such as GB, US, CA or IN.")]
-        return [("E204", f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens", path,
-                 "Write the id in lower case with hyphens between words, for example send-a-thank-you-note.")]
+            return [
+                (
+                    "E204",
+                    f"'{value}' is not a two-letter country code",
+                    path,
+                    "Use the two capital letters of the country, such as GB, US, CA or IN.",
+                )
+            ]
+        return [
+            (
+                "E204",
+                f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens",
+                path,
+                "Write the id in lower case with hyphens between words, for example send-a-thank-you-note.",
+            )
+        ]
     if kind == "maxLength":
-        return [("E205", f"is {len(value)} characters long; the limit is {limit}", path,
-                 f"Shorten the text to {limit} characters or fewer.")]
+        return [
+            (
+                "E205",
+                f"is {len(value)} characters long; the limit is {limit}",
+                path,
+                f"Shorten the text to {limit} characters or fewer.",
+            )
+        ]
     if kind == "minLength":
         return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
-        fix = f"Keep the list to {limit} items or fewer: merge or drop one." if kind == "maxItems" else \
-            f"Add items until the list has at least {limit}."
+        fix = (
+            f"Keep the list to {limit} items or fewer: merge or drop one."
+            if kind == "maxItems"
+            else f"Add items until the list has at least {limit}."
+        )
         return [("E206", f"has {len(value)} item{'s' if len(value) != 1 else ''}; it needs {bound} {limit}", path, fix)]
     if kind == "uniqueItems":
         return [("E207", "lists the same value more than once", path, "")]
@@ -154,5 +220,11 @@ def _explain(error) -> list[tuple[str, str, tuple, str]]:
 
 
 def _type_name(value) -> str:
-    return {str: "text", list: "a list", dict: "a group of fields", bool: "true/false",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        list: "a list",
+        dict: "a group of fields",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)

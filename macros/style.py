@@ -4,6 +4,7 @@ Readers arrive upset, so every sentence must be short and easy: at most 25
 words a sentence, a Flesch reading ease of 60 or more for each tip, and
 checklist items of at most 12 words.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,7 +45,7 @@ def _hyphenation_patterns() -> tuple[dict[str, str], int]:
 
 @functools.cache
 def _levels(pattern: str) -> tuple[int, ...]:
-    """".a2ch4" -> (0, 0, 2, 0, 4): the number before each letter, then the one after the last."""
+    """ ".a2ch4" -> (0, 0, 2, 0, 4): the number before each letter, then the one after the last."""
     levels = [0]
     for char in pattern:
         if char.isdigit():
@@ -72,7 +73,7 @@ def _syllables(word: str) -> int:
 
 
 def _round(number: float, points: int) -> float:
-    scale = 10 ** points
+    scale = 10**points
     return math.floor(number * scale + math.copysign(0.5, number)) / scale
 
 
@@ -118,12 +119,13 @@ def _long_sentences(record, path: tuple, text: str):
         words = word_count(sentence)
         if words > MAX_SENTENCE_WORDS:
             start = " ".join(sentence.split()[:6])
-            yield record, "S401", f"sentence of {words} words (limit {MAX_SENTENCE_WORDS}): \"{start} ...\"", path
+            yield record, "S401", f'sentence of {words} words (limit {MAX_SENTENCE_WORDS}): "{start} ..."', path
 
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:https?|mailto|javascript|data):[^>\s]*)>|\b((?:https?|javascript|data):\S+)",
-                          re.I)
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|<((?:https?|mailto|javascript|data):[^>\s]*)>|\b((?:https?|javascript|data):\S+)", re.I
+)
 # A list item that holds a second one: "Try to rejoin. - If that fails, email them." Usually an item
 # indented by one space too many, which YAML reads as part of the line above.
 _RUN_TOGETHER = re.compile(r"[.!?:]\s+[-*+]\s+\S|\n\s*[-*+]\s+\S")
@@ -140,8 +142,12 @@ def _slips(record, path: tuple, text: str, allowed_links: set[str]):
         if target not in allowed_links:
             yield record, "S407", f"links to {target[:80] or 'nothing'}, which is not a source this tip cites", path
     if len(path) == 2 and isinstance(path[1], int) and _RUN_TOGETHER.search(text):
-        yield record, "S408", f"{path[0][:-1] if path[0].endswith('s') else path[0]} {path[1] + 1} looks like two " \
-            "items run together", path
+        yield (
+            record,
+            "S408",
+            f"{path[0][:-1] if path[0].endswith('s') else path[0]} {path[1] + 1} looks like two items run together",
+            path,
+        )
 
 
 def _shouting(record, path: tuple, text: str):
@@ -169,12 +175,19 @@ def style_problems(kb, record_of):
         ease = reading_ease(whole)
         if ease < MIN_READING_EASE:
             yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
-        evidence = [(("sources", index, "says"), citation["says"]) for index, citation in enumerate(tip["sources"])]
+        evidence: list[tuple[tuple, str]] = [
+            (("sources", index, "says"), citation["says"]) for index, citation in enumerate(tip["sources"])
+        ]
         differ = tip.get("sources_differ")
         if differ:
-            evidence += [(("sources_differ", "question"), differ["question"]), (("sources_differ", "view"), differ["view"])]
-            evidence += [(("sources_differ", "opposed_by", index, "says"), opposition["says"])
-                         for index, opposition in enumerate(differ["opposed_by"])]
+            evidence += [
+                (("sources_differ", "question"), differ["question"]),
+                (("sources_differ", "view"), differ["view"]),
+            ]
+            evidence += [
+                (("sources_differ", "opposed_by", index, "says"), opposition["says"])
+                for index, opposition in enumerate(differ["opposed_by"])
+            ]
         for path, text in evidence:
             yield from _long_sentences(record, path, text)
             yield from _slips(record, path, text, set())
@@ -210,9 +223,12 @@ def style_problems(kb, record_of):
     if kb.help:
         record = record_of("help", "help")
         for country_index, country in enumerate(kb.help["countries"]):
-            texts = [(("countries", country_index, "note"), country.get("note"))]
-            texts += [(("countries", country_index, "services", index, key), service.get(key))
-                      for index, service in enumerate(country["services"]) for key in ("what", "note")]
+            texts: list[tuple[tuple, str | None]] = [(("countries", country_index, "note"), country.get("note"))]
+            texts += [
+                (("countries", country_index, "services", index, key), service.get(key))
+                for index, service in enumerate(country["services"])
+                for key in ("what", "note")
+            ]
             for path, text in texts:
                 if text:
                     yield from _long_sentences(record, path, text)

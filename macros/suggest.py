@@ -7,6 +7,7 @@ rules.py, the hyphenation patterns that style.py counts syllables with, and the 
 preview shows. docs/assets/js/suggest.js checks what a reader types against that file only,
 so the page and `make check` cannot disagree (tests/test_suggest.py compares them).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,11 @@ def tip_limits() -> dict:
     limits = {name: _text_limits(properties[name]) for name in ("title", "summary", "why")}
     for name in ("steps", "avoid"):
         spec = properties[name]
-        limits[name] = {"minItems": spec.get("minItems", 0), "maxItems": spec.get("maxItems"),
-                        "item": _text_limits(spec["items"])}
+        limits[name] = {
+            "minItems": spec.get("minItems", 0),
+            "maxItems": spec.get("maxItems"),
+            "item": _text_limits(spec["items"]),
+        }
     citation = resolve_ref(schema, properties["sources"]["items"])
     limits["says"] = _text_limits(citation["properties"]["says"])
     limits["id"] = {"maxLength": schema["$defs"]["id"]["maxLength"]}
@@ -51,8 +55,10 @@ def rules_data(kb) -> dict:
         "themes": {theme["id"]: theme["title"] for theme in kb.themes},
         "stages": {stage["id"]: stage["title"] for stage in kb.stages},
         "situations": {situation["id"]: situation["title"] for situation in kb.situations},
-        "sources": {source["id"]: {"publisher": source["publisher"], "title": source["title"], "url": source["url"]}
-                    for source in kb.sources},
+        "sources": {
+            source["id"]: {"publisher": source["publisher"], "title": source["title"], "url": source["url"]}
+            for source in kb.sources
+        },
         "tips": sorted(tip["id"] for tip in kb.tips),
         "hidden_characters": HIDDEN_CHARACTERS.pattern,  # E208, as records.py finds them
         "control_characters": CONTROL_CHARACTERS.pattern,
@@ -76,7 +82,10 @@ def define_suggest_macros(env, kb, page_macro):
         """The suggest-a-tip form, its live checks, preview and "Propose on GitHub" link."""
         by_order = lambda entries: sorted(entries, key=lambda entry: entry.get("order", 0))  # noqa: E731
         return page_macro("suggest_tip.html")(
-            limits=tip_limits(), themes=by_order(kb.themes), stages=by_order(kb.stages),
+            limits=tip_limits(),
+            themes=by_order(kb.themes),
+            stages=by_order(kb.stages),
             situations=sorted(kb.situations, key=lambda entry: entry["title"]),
             sources=sorted(kb.sources, key=lambda entry: (entry["publisher"].casefold(), entry["title"])),
-            rules_path=RULES_PATH)
+            rules_path=RULES_PATH,
+        )

@@ -4,14 +4,14 @@ Contributor files are untrusted, so this reader is stricter than yaml.safe_load:
 no anchors or aliases (no "billion laughs"), no duplicate keys, a size and depth
 limit, and dates kept as strings. Every failure is a YamlFileError with a line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.events import (AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
-                         StreamEndEvent)
+from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import ScalarNode
 
 MAX_FILE_BYTES = 100_000
@@ -28,7 +28,10 @@ class YamlFileError(Exception):
     fix: str = ""  # a fix for this very problem, where the rule's general one would not help
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_FastestLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_FastestLoader):
     """libyaml's fast parser where present; only its events are used, never its composer."""
 
 
@@ -70,8 +73,10 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int]]:
         if "\t" in bad_line or "\\t" in problem:
             problem += " (use spaces, not tabs, to indent)"
         elif "mapping values are not allowed" in problem and bad_line.count(":") > 1:
-            fix = ('Put text containing a colon in quotes: key: "Text: more text". '
-                   "Inside the quotes, write a double quote as \\\".")
+            fix = (
+                'Put text containing a colon in quotes: key: "Text: more text". '
+                'Inside the quotes, write a double quote as \\".'
+            )
         raise YamlFileError(mark.line + 1 if mark else 1, "E101", f"YAML syntax error: {problem}", fix) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
@@ -104,11 +109,12 @@ def _compose(loader, path: tuple, lines: dict, depth: int) -> object:
         if tag == STRING_TAG:  # most values: the text as written, without PyYAML's constructor (a third faster)
             return event.value
         try:
-            return loader.construct_object(ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)  # type: ignore[arg-type]
+            return loader.construct_object(node)
         except yaml.YAMLError as error:
             raise YamlFileError(line, "E101", f"YAML value error: {getattr(error, 'problem', error)}") from None
     if isinstance(event, SequenceStartEvent):
-        items = []
+        items: list = []
         while not loader.check_event(SequenceEndEvent):
             items.append(_compose(loader, path + (len(items),), lines, depth + 1))
         loader.get_event()

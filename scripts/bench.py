@@ -53,8 +53,11 @@ KEY_PAGES = {
 LIGHTHOUSE_PAGES = ("home", "checklist", "guide")
 ZENSICAL_BIN = PROJECT / ".venv-zensical" / "bin"
 # Zensical writes to site/ beside mkdocs.yml; the post-build pass then adds the CSP and the open data.
-ZENSICAL_BUILD = ["sh", "-c", f'"{ZENSICAL_BIN}/zensical" build --strict --clean >/dev/null '
-                  f'&& "{ZENSICAL_BIN}/python" -m macros.postbuild site']
+ZENSICAL_BUILD = [
+    "sh",
+    "-c",
+    f'"{ZENSICAL_BIN}/zensical" build --strict --clean >/dev/null && "{ZENSICAL_BIN}/python" -m macros.postbuild site',
+]
 env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Runs one command and reports its wall time and the peak memory of its process tree.
@@ -303,10 +306,20 @@ def page_weight(site: Path, page: Path) -> dict:
         js.append(local(config["search"]))  # already relative to the page
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
     data = [local(url) for url in re.findall(r'data-knowledge-base="([^"]+)"', html)]
-    sizes = {"html": gz(page), "css": sum(map(gz, css)), "js": sum(map(gz, js)), "favicon": sum(map(gz, icons)),
-             "data": sum(map(gz, data)), "search_index": next(gz(path) for path in (local(config["base"].rstrip("/") + index)
-                                                           for index in ("/search/search_index.json", "/search.json"))
-                                  if path.is_file())}
+    sizes = {
+        "html": gz(page),
+        "css": sum(map(gz, css)),
+        "js": sum(map(gz, js)),
+        "favicon": sum(map(gz, icons)),
+        "data": sum(map(gz, data)),
+        "search_index": next(
+            gz(path)
+            for path in (
+                local(config["base"].rstrip("/") + index) for index in ("/search/search_index.json", "/search.json")
+            )
+            if path.is_file()
+        ),
+    }
     sizes["html_css_js"] = sizes["html"] + sizes["css"] + sizes["js"]
     sizes["first_load"] = sizes["html_css_js"] + sizes["favicon"] + sizes["data"]
     return sizes
@@ -446,10 +459,18 @@ def main() -> int:
             raise SystemExit(f"bench: a build failed at {count} tips:\n{failed[0]}")
         best = {site: min(run["seconds"] for run in site_runs) for site, site_runs in runs.items()}
         peak = {site: max(run["peak_mb"] for run in site_runs) for site, site_runs in runs.items()}
-        row = {"tips": count, "check_seconds": check, "project_seconds": best["project"], "plain_seconds": best["plain"],
-               "time_ratio": best["project"] / best["plain"], "project_peak_mb": peak["project"],
-               "plain_peak_mb": peak["plain"], "memory_ratio": peak["project"] / peak["plain"],
-               "zensical_seconds": best["zensical"], "zensical_peak_mb": peak["zensical"]}
+        row = {
+            "tips": count,
+            "check_seconds": check,
+            "project_seconds": best["project"],
+            "plain_seconds": best["plain"],
+            "time_ratio": best["project"] / best["plain"],
+            "project_peak_mb": peak["project"],
+            "plain_peak_mb": peak["plain"],
+            "memory_ratio": peak["project"] / peak["plain"],
+            "zensical_seconds": best["zensical"],
+            "zensical_peak_mb": peak["zensical"],
+        }
         results["sizes"].append(row)
         print(json.dumps(row), flush=True)
         shutil.rmtree(plain / "site", ignore_errors=True)
@@ -459,8 +480,13 @@ def main() -> int:
     print("\nbuilding the real site to weigh its pages ...", flush=True)
     site = WORK / "real-site"
     shutil.rmtree(site, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=PROJECT,
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     zensical_project = make_project(0, real=True)
     subprocess.run(ZENSICAL_BUILD, cwd=zensical_project, check=True, capture_output=True)
     pages = {}
@@ -472,8 +498,10 @@ def main() -> int:
             raise SystemExit(f"bench: the build has no {path}; update KEY_PAGES in scripts/bench.py")
         pages[name] = page
         results["weights"][name] = {"page": page.relative_to(site).as_posix(), **page_weight(site, page)}
-        results["zensical_weights"][name] = {"page": path, **page_weight(zensical_project / "site",
-                                                                         zensical_project / "site" / path)}
+        results["zensical_weights"][name] = {
+            "page": path,
+            **page_weight(zensical_project / "site", zensical_project / "site" / path),
+        }
     if not args.no_lighthouse:
         audited = {name: page for name, page in pages.items() if name in LIGHTHOUSE_PAGES or name.startswith("theme")}
         results["lighthouse"] = lighthouse(site, audited)
@@ -486,28 +514,43 @@ def main() -> int:
 
 
 def report(results: dict) -> str:
-    lines = [f"Measured {results['date']} on {results['machine']}.", "",
-             "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
-             "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"Measured {results['date']} on {results['machine']}.",
+        "",
+        "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
+        "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for row in results["sizes"]:
-        lines.append(f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
-                     f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['zensical_seconds']:.1f} s "
-                     f"| {row['project_peak_mb']:.0f} MB | {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} "
-                     f"| {row['zensical_peak_mb']:.0f} MB |")
-    lines += ["", "| Engine | Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load "
-              "| Search index (on search) |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines.append(
+            f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
+            f"| {row['plain_seconds']:.1f} s | {row['time_ratio']:.2f} | {row['zensical_seconds']:.1f} s "
+            f"| {row['project_peak_mb']:.0f} MB | {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} "
+            f"| {row['zensical_peak_mb']:.0f} MB |"
+        )
+    lines += [
+        "",
+        "| Engine | Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load "
+        "| Search index (on search) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     weights = [("MkDocs", name, weight) for name, weight in results["weights"].items()]
     weights += [("Zensical", name, weight) for name, weight in results.get("zensical_weights", {}).items()]
     for engine, name, weight in weights:
-        lines.append(f"| {engine} | {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | {weight['css'] / 1024:.1f} KiB "
-                     f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
-                     f"| {weight['favicon'] / 1024:.1f} KiB | {weight['data'] / 1024:.1f} KiB | {weight['first_load'] / 1024:.1f} KiB "
-                     f"| {weight['search_index'] / 1024:.1f} KiB |")
+        lines.append(
+            f"| {engine} | {name} (`{weight['page']}`) | {weight['html'] / 1024:.1f} KiB | "
+            f"{weight['css'] / 1024:.1f} KiB "
+            f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
+            f"| {weight['favicon'] / 1024:.1f} KiB | {weight['data'] / 1024:.1f} KiB | "
+            f"{weight['first_load'] / 1024:.1f} KiB "
+            f"| {weight['search_index'] / 1024:.1f} KiB |"
+        )
     if "lighthouse" in results:
-        lines += ["", "| Page | Performance | Accessibility | Best practices | SEO | Fetched on first load |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "| Page | Performance | Accessibility | Best practices | SEO | Fetched on first load |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for name, scores in results["lighthouse"].items():
             lines.append(
                 f"| {name} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} "

@@ -110,8 +110,11 @@ def help_urls(data_dir: Path) -> list[tuple[str, str]]:
     """(service name, url) for every service on the When to get help page, read and checked by the same loader."""
     from macros.knowledge import load_single
 
-    return [(service["name"], service["url"]) for country in load_single(data_dir, "help")["countries"]
-            for service in country["services"]]
+    return [
+        (service["name"], service["url"])
+        for country in load_single(data_dir, "help")["countries"]
+        for service in country["services"]
+    ]
 
 
 # What each data file's addresses are called in a message.
@@ -128,8 +131,9 @@ def _annotation(result: LinkResult, name: str | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python scripts/check_links.py", description=__doc__.splitlines()[0])
-    parser.add_argument("urls", nargs="*",
-                        help="addresses to check (default: every url in data/sources.yaml and data/help.yaml)")
+    parser.add_argument(
+        "urls", nargs="*", help="addresses to check (default: every url in data/sources.yaml and data/help.yaml)"
+    )
     parser.add_argument("--data", default=str(PROJECT_DIR / "data"), help="the data folder (default: data/)")
     parser.add_argument("--timeout", type=float, default=20, help="seconds to wait for each answer (default: 20)")
     parser.add_argument("--retries", type=int, default=1, help="tries again after a 5xx or no answer (default: 1)")

@@ -36,7 +36,9 @@ def test_every_page_has_no_accessibility_violations(page_sweep, site_pages, pale
 
 
 def test_every_dialog_has_a_name(built_site):
-    """Material's search panel is a dialog; the post-build pass (macros/postbuild.py) names it (Lighthouse: aria-dialog-name)."""
+    """Material's search panel is a dialog; the post-build pass (macros/postbuild.py) names it.
+
+    Lighthouse calls this aria-dialog-name."""
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for tag in re.findall(r'<[^>]+role="dialog"[^>]*>', html):

@@ -70,8 +70,11 @@ def test_sources_page_lists_the_tips_that_cite_each_source(built_site):
         assert f'href="{source["url"]}"' in entry
         linked = set(re.findall(r'#tip-([a-z0-9-]+)"', entry))
         supported = {tip["id"] for tip in tips if source["id"] in [citation["id"] for citation in tip["sources"]]}
-        opposed = {tip["id"] for tip in tips
-                   if source["id"] in [entry["id"] for entry in tip.get("sources_differ", {}).get("opposed_by", [])]}
+        opposed = {
+            tip["id"]
+            for tip in tips
+            if source["id"] in [entry["id"] for entry in tip.get("sources_differ", {}).get("opposed_by", [])]
+        }
         assert linked == supported | opposed, source["id"]
         for point in source.get("unused_points", []):
             assert str(escape(point["reason"])) in entry
@@ -90,8 +93,9 @@ def test_disagreements_page_gives_both_sides_of_every_disagreement(built_site):
                 assert f'href="../sources/#source-{citation["id"]}"' in entry
         assert str(escape(tip["sources_differ"]["view"])) in entry
     for page in ("index.html", "sources/index.html"):
-        assert 'href="disagreements/"' in (built_site / page).read_text(encoding="utf-8") or \
-            'href="../disagreements/"' in (built_site / page).read_text(encoding="utf-8"), page
+        assert 'href="disagreements/"' in (built_site / page).read_text(
+            encoding="utf-8"
+        ) or 'href="../disagreements/"' in (built_site / page).read_text(encoding="utf-8"), page
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):

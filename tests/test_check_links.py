@@ -10,14 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
 import pytest
+import yaml
 
 from scripts.check_links import check_url, main
 from support.project import PROJECT
 from support.server import address, running
-from support.yamlfiles import load_yaml
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -155,7 +153,9 @@ def test_by_default_it_checks_every_source_and_help_service_url_in_the_data():
     sources = yaml.safe_load((PROJECT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     services = help_services(PROJECT / "data")
     assert len(services) >= 4
-    assert result.stdout.splitlines() == [source["url"] for source in sources] + [service["url"] for service in services]
+    assert result.stdout.splitlines() == [source["url"] for source in sources] + [
+        service["url"] for service in services
+    ]
 
 
 def test_a_broken_help_service_address_is_named_with_its_file(base, capsys, tmp_path):
@@ -177,8 +177,10 @@ def test_a_broken_help_service_address_is_named_with_its_file(base, capsys, tmp_
     code = main(["--data", str(data), "--retries", "0", "--timeout", "5", "--github"])
     out = capsys.readouterr().out
     assert code == 1
-    assert (f"::error file=data/help.yaml,title=Help service link broken::help service '{broken['name']}': "
-            f"BROKEN {base}/gone: 404") in out
+    assert (
+        f"::error file=data/help.yaml,title=Help service link broken::help service '{broken['name']}': "
+        f"BROKEN {base}/gone: 404"
+    ) in out
     total = len(sources["sources"]) + len(help_services(data))
     assert out.rstrip().endswith(f"{total} addresses: {total - 1} ok, 0 unsure, 1 broken")
 

@@ -1,4 +1,5 @@
 """The real content: complete, sourced, in the project's own words, and passing the style rules."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,6 @@ import sys
 
 import jsonschema
 import pytest
-import yaml
 
 from macros.knowledge import load_knowledge_base
 from macros.yamlfile import read_yaml
@@ -37,8 +37,16 @@ def test_every_source_theme_stage_and_situation_has_tips(kb):
 
 
 def test_required_situations(kb):
-    required = {"blank-mind", "nerves", "tricky-question", "late", "joke-fell-flat", "cold-interviewer",
-                "forgot-strength", "rejected-no-reason"}
+    required = {
+        "blank-mind",
+        "nerves",
+        "tricky-question",
+        "late",
+        "joke-fell-flat",
+        "cold-interviewer",
+        "forgot-strength",
+        "rejected-no-reason",
+    }
     assert required <= set(kb.by_id["situations"])
 
 
@@ -91,14 +99,19 @@ def test_no_wording_copied_from_the_sources_except_citations(kb):
         return " ".join(re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower()))
 
     citations = {words(source["title"]) for source in kb.sources} | {words(source["url"]) for source in kb.sources}
-    not_citations = [(file, run) for file, run in copied
-                     if file != "data/sources.yaml" or not any(run in citation for citation in citations)]
+    not_citations = [
+        (file, run)
+        for file, run in copied
+        if file != "data/sources.yaml" or not any(run in citation for citation in citations)
+    ]
     assert not_citations == []
 
 
 def test_no_tip_draws_a_legal_conclusion(kb):
     """The site says what to write down and whom to ask; it never tells a reader what the law says."""
-    verdicts = re.compile(r"\b(unlawful|illegal|against the law|breaks? the law|you could sue|grounds for a claim)\b", re.I)
+    verdicts = re.compile(
+        r"\b(unlawful|illegal|against the law|breaks? the law|you could sue|grounds for a claim)\b", re.I
+    )
     for tip in kb.tips:
         text = " ".join([tip["title"], tip["summary"], tip["why"], *tip["steps"], *tip.get("avoid", [])])
         assert not verdicts.search(text), tip["id"]

@@ -1,4 +1,5 @@
 """A newcomer's path, as CONTRIBUTING.md tells it, and the contributor pages of the site."""
+
 from __future__ import annotations
 
 import html
@@ -9,8 +10,8 @@ import pytest
 import yaml
 
 from macros import style
-from macros.schemas import schema_for
 from macros.rules import RULES
+from macros.schemas import schema_for
 from support.commands import make_ready, run_make
 from support.project import PROJECT, copy_project
 
@@ -28,11 +29,13 @@ def code_blocks(markdown: str, language: str) -> list[str]:
 
 # ---- the walkthrough -------------------------------------------------------------------
 
+
 def test_a_newcomer_adds_a_tip_by_following_contributing_md(tmp_path):
     """Fresh clone -> `make new-tip` as the guide writes it -> fill in -> `make check` -> `make build`."""
     project = make_ready(copy_project(tmp_path / "clone", tools=True))
-    [command] = [line for block in code_blocks(GUIDE, "sh") for line in block.splitlines()
-                 if line.startswith("make new-tip ")]
+    [command] = [
+        line for block in code_blocks(GUIDE, "sh") for line in block.splitlines() if line.startswith("make new-tip ")
+    ]
     arguments = shlex.split(command)[1:]
     example = yaml.safe_load(code_blocks(GUIDE, "yaml")[0])
     tip_id = example["id"]
@@ -89,11 +92,13 @@ def test_make_check_warns_about_a_tip_not_reviewed_for_a_year_but_passes(tmp_pat
     path = sorted((project / "data" / "tips").glob("*.yaml"))[0]
     text = path.read_text(encoding="utf-8")
     line = next(number for number, row in enumerate(text.splitlines(), 1) if row.startswith("last_reviewed:"))
-    path.write_text(re.sub(r'^last_reviewed: .*$', 'last_reviewed: "2024-01-01"', text, flags=re.M), encoding="utf-8")
+    path.write_text(re.sub(r"^last_reviewed: .*$", 'last_reviewed: "2024-01-01"', text, flags=re.M), encoding="utf-8")
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr
-    assert (f"data/tips/{path.name}:{line}: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"
-            in result.stderr.splitlines())
+    assert (
+        f"data/tips/{path.name}:{line}: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"
+        in result.stderr.splitlines()
+    )
     assert "    fix: " + RULES["W501"].fix in result.stderr
     assert "\ndata OK: " in result.stdout
 
@@ -106,6 +111,7 @@ def test_contributing_md_example_tip_follows_the_style_rules():
 
 
 # ---- the contributor pages, built --------------------------------------------------------
+
 
 def test_contribute_section_is_last_in_the_nav():
     last = MKDOCS["nav"][-1]
@@ -155,7 +161,9 @@ def test_example_tip_is_a_real_tip_file_shown_as_it_is(built_site):
 
 def test_tip_pages_have_edit_this_tip_beside_materials_edit_link(built_site):
     page = (built_site / "themes" / "follow-up" / "index.html").read_text(encoding="utf-8")
-    assert re.search(rf'<a href="{re.escape(MKDOCS["edit_uri"])}themes/follow-up.md"[^>]*class="md-content__button', page)
+    assert re.search(
+        rf'<a href="{re.escape(MKDOCS["edit_uri"])}themes/follow-up.md"[^>]*class="md-content__button', page
+    )
     assert f'<a href="{REPOSITORY}/edit/main/data/tips/send-a-thank-you-note.yaml">Edit this tip</a>' in page
 
 
@@ -167,14 +175,17 @@ def test_repository_address_comes_from_one_place(built_site):
     assert f'href="{REPOSITORY}/fork"' in page
     assert f'href="{REPOSITORY}/issues/new?template=suggest-a-tip.yml"' in page
     assert REPOSITORY not in ADD_A_TIP, "use {{ config.extra.repository }} in pages"
-    for text in (GUIDE, (PROJECT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"),
-                 (PROJECT / ".github" / "ISSUE_TEMPLATE" / "report-a-problem.yml").read_text(encoding="utf-8")):
+    for text in (
+        GUIDE,
+        (PROJECT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"),
+        (PROJECT / ".github" / "ISSUE_TEMPLATE" / "report-a-problem.yml").read_text(encoding="utf-8"),
+    ):
         for url in re.findall(r"https://github\.com/[^\s)\"'>]+", text):
             if "YOUR-NAME" not in url:
                 assert url.startswith(REPOSITORY), url
         for url in re.findall(r"https://[a-z0-9.-]+\.github\.io/[^\s)\"'>]*", text):
             assert url.startswith(SITE_URL), url
-            path = url[len(SITE_URL):].split("#")[0]
+            path = url[len(SITE_URL) :].split("#")[0]
             if path and not path.endswith("..."):
                 assert (built_site / path / "index.html").exists(), f"{url} is not a page of the site"
     for template in re.findall(r"template=([a-z-]+\.yml)", GUIDE + ADD_A_TIP):
@@ -215,6 +226,7 @@ def test_style_guide_examples_are_right_about_the_rules():
 
 
 # ---- in a browser --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["contribute/add-a-tip/", "contribute/style-guide/"])
 def test_contribute_pages_load_and_fit_a_phone(visit, path):

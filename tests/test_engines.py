@@ -5,6 +5,7 @@ reuser get: every tip's anchor on its theme page, every page's Content-Security-
 data file, the tool pages' scripts, and nothing fetched from another host. Zensical comes from
 its own environment (.venv-zensical), which `make` installs from requirements-zensical.txt.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from support.browser import CHROMIUM_ARGS
 from support.project import PROJECT, copy_project
 from support.server import _QuietHandler
 
@@ -29,12 +29,19 @@ TOOL_PAGES = ("checklist/index.html", "worksheet/index.html", "notes/index.html"
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The real project, built by Zensical as `make build ENGINE=zensical` does, into a temporary copy."""
-    installed = subprocess.run(["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"], cwd=PROJECT,
-                               capture_output=True, text=True, timeout=600)
+    installed = subprocess.run(
+        ["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     project = copy_project(tmp_path_factory.mktemp("zensical"))
-    for command in ([ZENSICAL_VENV / "bin" / "zensical", "build", "--strict", "--clean"],
-                    [ZENSICAL_VENV / "bin" / "python", "-m", "macros.postbuild", "site"]):
+    for command in (
+        [ZENSICAL_VENV / "bin" / "zensical", "build", "--strict", "--clean"],
+        [ZENSICAL_VENV / "bin" / "python", "-m", "macros.postbuild", "site"],
+    ):
         result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -46,7 +53,9 @@ def sites(built_site, zensical_site) -> dict[str, Path]:
 
 
 def html_pages(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    return {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))
+    }
 
 
 def test_both_engines_build_the_same_pages(sites):
@@ -58,13 +67,21 @@ def test_every_tip_has_its_anchor_on_its_theme_page_in_both(sites):
 
     kb = load_knowledge_base(PROJECT / "data")
     for theme in kb.themes:
-        ids = {engine: set(re.findall(r'\bid="([^"]+)"', (site / "themes" / theme["id"] / "index.html").read_text(
-            encoding="utf-8"))) for engine, site in sites.items()}
+        ids = {
+            engine: set(
+                re.findall(
+                    r'\bid="([^"]+)"', (site / "themes" / theme["id"] / "index.html").read_text(encoding="utf-8")
+                )
+            )
+            for engine, site in sites.items()
+        }
         expected = {f"tip-{tip['id']}" for tip in kb.tips if tip["theme"] == theme["id"]}
         assert expected <= ids["mkdocs"] and expected <= ids["zensical"], theme["id"]
         # and every other id a link could point at on the page (headings aside, which each engine's
         # Markdown names on its own) is there in both
-        assert {i for i in ids["mkdocs"] if i.startswith("tip-")} == {i for i in ids["zensical"] if i.startswith("tip-")}
+        assert {i for i in ids["mkdocs"] if i.startswith("tip-")} == {
+            i for i in ids["zensical"] if i.startswith("tip-")
+        }
 
 
 def _policy_without_hashes(content: str) -> str:
@@ -80,7 +97,10 @@ def test_every_page_has_the_same_policy_and_it_allows_exactly_its_own_inline_scr
             [content] = POLICY_META.findall(html)
             assert "unsafe" not in content and "http" not in content, (engine, name)
             # the hashes are the page's own inline scripts (the engines' theme scripts differ a little)
-            assert content == policy_for(html.replace("\n    " + POLICY_META.search(html).group(0), "", 1)), (engine, name)
+            assert content == policy_for(html.replace("\n    " + POLICY_META.search(html).group(0), "", 1)), (
+                engine,
+                name,
+            )
             policies.setdefault(name, set()).add(_policy_without_hashes(content))
     assert all(len(found) == 1 for found in policies.values()), policies
 
@@ -91,15 +111,19 @@ def test_the_open_data_file_is_the_same_apart_from_its_date(sites):
         data = json.loads((site / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8"))
         data.pop("generated")
         exports[engine] = data
-        assert sorted(path.name for path in (site / "schema").iterdir()) == \
-            sorted(path.name for path in (PROJECT / "schema").glob("*.schema.json")), engine
+        assert sorted(path.name for path in (site / "schema").iterdir()) == sorted(
+            path.name for path in (PROJECT / "schema").glob("*.schema.json")
+        ), engine
     assert exports["mkdocs"] == exports["zensical"]
 
 
 def our_scripts(html: str) -> list[str]:
     """The site's own scripts a page loads, in order (not the theme's bundle)."""
-    return [re.sub(r"^(\.\./)+|^\./", "", src) for src in re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)
-            if "assets/js/" in src]
+    return [
+        re.sub(r"^(\.\./)+|^\./", "", src)
+        for src in re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)
+        if "assets/js/" in src
+    ]
 
 
 def test_tool_pages_load_the_same_scripts_in_the_same_order(sites):
@@ -114,8 +138,12 @@ def test_nothing_is_fetched_from_another_host(sites):
     for engine, site in sites.items():
         for name, html in html_pages(site).items():
             addresses = re.findall(r'\ssrc="([^"]*)"', html) + re.findall(r'<link\b[^>]*\shref="([^"]*)"', html)
-            outside = [address for address in addresses if re.match(r"(?i)([a-z][a-z0-9+.-]*:)?//", address)
-                       and not address.startswith("https://interview-rebound.github.io/interview-rebound/")]
+            outside = [
+                address
+                for address in addresses
+                if re.match(r"(?i)([a-z][a-z0-9+.-]*:)?//", address)
+                and not address.startswith("https://interview-rebound.github.io/interview-rebound/")
+            ]
             assert outside == [], (engine, name, outside)
 
 
@@ -168,8 +196,14 @@ def test_relative_links_are_the_ones_mkdocs_would_make(site_pages):
     from macros.render import relative_url
 
     pages = [*site_pages, "404.html", "sub/page.html"]
-    targets = pages + ["", "themes/mindset/#tip-x", "api/v1/knowledge-base.json", "contribute/add-a-tip/#rule-E206",
-                       "#top", "schema/tip.schema.json"]
+    targets = pages + [
+        "",
+        "themes/mindset/#tip-x",
+        "api/v1/knowledge-base.json",
+        "contribute/add-a-tip/#rule-E206",
+        "#top",
+        "schema/tip.schema.json",
+    ]
     for page in pages:
         for target in targets:
             assert relative_url(target, page) == get_relative_url(target, page), (target, page)

@@ -4,6 +4,7 @@ No test may cap the number of tips, sources or situations. Here ten new tips, ma
 ones under new ids and titles, go into a copy of the project, and the content, export, build
 and guide-data tests run again on that copy in a fresh pytest process.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,7 +33,13 @@ def test_ten_more_tips_break_no_test(tmp_path):
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith(f"data OK: {len(list((PROJECT / 'data' / 'tips').glob('*.yaml'))) + 10} tips")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *GROWN_TESTS],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *GROWN_TESTS],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\d+ passed", result.stdout)

@@ -29,8 +29,11 @@ LEGEND = "What went wrong? Tick all that fit."
 
 def plan_for(situations: list[str], every_plan: bool = True) -> list[dict]:
     """The tips a plan shows: those tagged with a chosen situation and, unless told not to, the shared steps."""
-    tips = [tip for tip in TIPS
-            if set(tip.get("situations", [])) & set(situations) or (every_plan and tip.get("in_every_plan"))]
+    tips = [
+        tip
+        for tip in TIPS
+        if set(tip.get("situations", [])) & set(situations) or (every_plan and tip.get("in_every_plan"))
+    ]
     return sorted(tips, key=lambda tip: (STAGE_ORDER[tip["stage"]], -len(tip["sources"]), tip["title"]))
 
 
@@ -191,7 +194,10 @@ def test_without_javascript_every_situation_lists_its_tips_as_links(visit, built
         assert links.all_inner_texts() == [tip["title"] for tip in own]
         hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
         assert hrefs == [f"../themes/{tip['theme']}/#tip-{tip['id']}" for tip in own]
-        assert page.get_by_role("link", name=situation["title"], exact=True).get_attribute("href") == f"#situation-{situation['id']}"
+        assert (
+            page.get_by_role("link", name=situation["title"], exact=True).get_attribute("href")
+            == f"#situation-{situation['id']}"
+        )
     theme_pages = {}
     for tip in TIPS:
         if tip.get("situations"):
@@ -281,7 +287,6 @@ def test_the_plan_comes_from_the_published_data_file(visit, site_url):
     assert f"{site_url}api/v1/knowledge-base.json" in result.requests
 
 
-
 NOTES = [load_yaml(path) for path in sorted((DATA / "templates").glob("*.yaml"))]
 # The readers the second edition was written for, each with what they would tick.
 READERS = {
@@ -306,7 +311,9 @@ def test_each_reader_gets_a_plan_for_today_what_to_say_and_next_time(visit, read
     assert shared and set(shared) <= {row[1] for row in plan}, f"{reader}: a shared step is missing"
     # What to say: a note goes with the first tip it is written for, and the plan links to it.
     wanted = {note["id"] for note in NOTES if note["tips"][0] in {tip["id"] for tip in plan_for(situations)}}
-    links = page.locator(".ir-plan__note-link:visible").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    links = page.locator(".ir-plan__note-link:visible").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
     assert wanted, f"{reader}: no follow-up note fits this plan"
     assert sorted(links) == sorted(f"../notes/#note-{note_id}" for note_id in wanted), reader
     page.locator(".ir-plan__note-link:visible").first.click()

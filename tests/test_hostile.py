@@ -124,22 +124,54 @@ CASES = [
     Case("inert-attribute-injection-in-tip", "S406:18"),
     Case("inert-dangerous-links", "S407:7"),  # a link to a site the tip does not cite is refused
     Case("inert-markdown-images-and-entities", "S407:7"),
-    Case("inert-right-to-left-and-emoji", "inert", shows="Walk HX06 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 now"),
+    Case(
+        "inert-right-to-left-and-emoji",
+        "inert",
+        shows="Walk HX06 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 now",
+    ),
     Case("inert-byte-order-mark-at-start", "inert", shows="Walk HX14 now"),
-    Case("inert-source-fields", "inert", (into("data/sources.yaml", "inert-source-fields", "sources"),
-                                          tip("inert-source-fields")),
-         shows="HX07 <script>alert(1)</script> {{ 7*191 }} \" onmouseover=\"alert(1)"),
-    Case("inert-stage-fields", "inert", (into("data/stages.yaml", "inert-stage-fields", "stages"), tip("inert-stage-fields")),
-         shows="HX08 <img src=x onerror=alert(1)> \" onmouseover=\"alert(1) {% include 'base.html' %}"),
-    Case("inert-theme-fields", "inert", (into("data/themes.yaml", "inert-theme-fields", "themes"),
-                                         ("inert-theme-fields.md", "docs/themes/inert-theme.md", "add"),
-                                         tip("inert-theme-fields")),
-         shows="HX09 <script>alert(1)</script> {{ 7*191 }}"),
-    Case("inert-situation-fields", "inert", (into("data/situations.yaml", "inert-situation-fields", "situations"),
-                                             tip("inert-situation-fields"), tip("inert-situation-fields-b"),
-                                             tip("inert-situation-fields-c"))),  # a situation needs three tips
-    Case("inert-checklist-fields", "inert", (("inert-checklist-fields.yaml", "data/checklists/inert-checklist-fields.yaml", "add"),)),
-    Case("inert-template-fields", "inert", (("inert-template-fields.yaml", "data/templates/inert-template-fields.yaml", "add"),)),
+    Case(
+        "inert-source-fields",
+        "inert",
+        (into("data/sources.yaml", "inert-source-fields", "sources"), tip("inert-source-fields")),
+        shows='HX07 <script>alert(1)</script> {{ 7*191 }} " onmouseover="alert(1)',
+    ),
+    Case(
+        "inert-stage-fields",
+        "inert",
+        (into("data/stages.yaml", "inert-stage-fields", "stages"), tip("inert-stage-fields")),
+        shows="HX08 <img src=x onerror=alert(1)> \" onmouseover=\"alert(1) {% include 'base.html' %}",
+    ),
+    Case(
+        "inert-theme-fields",
+        "inert",
+        (
+            into("data/themes.yaml", "inert-theme-fields", "themes"),
+            ("inert-theme-fields.md", "docs/themes/inert-theme.md", "add"),
+            tip("inert-theme-fields"),
+        ),
+        shows="HX09 <script>alert(1)</script> {{ 7*191 }}",
+    ),
+    Case(
+        "inert-situation-fields",
+        "inert",
+        (
+            into("data/situations.yaml", "inert-situation-fields", "situations"),
+            tip("inert-situation-fields"),
+            tip("inert-situation-fields-b"),
+            tip("inert-situation-fields-c"),
+        ),
+    ),  # a situation needs three tips
+    Case(
+        "inert-checklist-fields",
+        "inert",
+        (("inert-checklist-fields.yaml", "data/checklists/inert-checklist-fields.yaml", "add"),),
+    ),
+    Case(
+        "inert-template-fields",
+        "inert",
+        (("inert-template-fields.yaml", "data/templates/inert-template-fields.yaml", "add"),),
+    ),
     Case("inert-reflection-fields", "inert", (("inert-reflection-fields.yaml", "data/reflection.yaml", "replace"),)),
 ]
 FAILING = [case for case in CASES if case.expect != "inert"]

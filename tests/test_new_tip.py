@@ -1,4 +1,5 @@
 """`make new-tip`: the right id, a file from the template with every field, and clear refusals."""
+
 from __future__ import annotations
 
 import datetime
@@ -8,22 +9,25 @@ import pytest
 import yaml
 
 from macros.knowledge import DataError, load_knowledge_base
-from macros.schemas import schema_for
 from macros.new_tip import NewTip, NewTipError, tip_id_from_title
+from macros.schemas import schema_for
 from support.commands import make_ready, run_make
 from support.project import copy_project
 
 TODAY = datetime.date(2026, 11, 22)
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("Send a short thank-you note", "send-a-short-thank-you-note"),
-    ("Don't try to read their mind", "dont-try-to-read-their-mind"),
-    ("It’s fine: breathe!", "its-fine-breathe"),
-    ("  Ask   for feedback  ", "ask-for-feedback"),
-    ("Café, résumé & you", "cafe-resume-and-you"),
-    ("Practise 3 answers -- out loud", "practise-3-answers-out-loud"),
-])
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Send a short thank-you note", "send-a-short-thank-you-note"),
+        ("Don't try to read their mind", "dont-try-to-read-their-mind"),
+        ("It’s fine: breathe!", "its-fine-breathe"),
+        ("  Ask   for feedback  ", "ask-for-feedback"),
+        ("Café, résumé & you", "cafe-resume-and-you"),
+        ("Practise 3 answers -- out loud", "practise-3-answers-out-loud"),
+    ],
+)
 def test_id_is_kebab_case_from_the_title(title, expected):
     assert tip_id_from_title(title) == expected
 
@@ -93,15 +97,18 @@ def test_filled_in_file_passes(data_dir):
     assert "take-a-deep-breath" in kb.by_id["tips"]
 
 
-@pytest.mark.parametrize("title, theme, stage, message", [
-    ("Take a short walk", "calm", "today", "a tip with this title already exists: data/tips/take-a-walk.yaml"),
-    ("Take a walk", "calm", "today", "a tip with the id 'take-a-walk' already exists: data/tips/take-a-walk.yaml"),
-    ("A new tip", "calmm", "today", "unknown theme 'calmm'. Choose one of: calm, act (from data/themes.yaml)."),
-    ("A new tip", "calm", "soon", "unknown stage 'soon'. Choose one of: today, later (from data/stages.yaml)."),
-    ("", "calm", "today", "the tip needs a title"),
-    ("x" * 66, "calm", "today", "the title is 66 characters long; keep it to 65 or fewer."),
-    ("!!!", "calm", "today", "the title needs some letters or digits"),
-])
+@pytest.mark.parametrize(
+    "title, theme, stage, message",
+    [
+        ("Take a short walk", "calm", "today", "a tip with this title already exists: data/tips/take-a-walk.yaml"),
+        ("Take a walk", "calm", "today", "a tip with the id 'take-a-walk' already exists: data/tips/take-a-walk.yaml"),
+        ("A new tip", "calmm", "today", "unknown theme 'calmm'. Choose one of: calm, act (from data/themes.yaml)."),
+        ("A new tip", "calm", "soon", "unknown stage 'soon'. Choose one of: today, later (from data/stages.yaml)."),
+        ("", "calm", "today", "the tip needs a title"),
+        ("x" * 66, "calm", "today", "the title is 66 characters long; keep it to 65 or fewer."),
+        ("!!!", "calm", "today", "the title needs some letters or digits"),
+    ],
+)
 def test_refusals_name_what_to_change_and_write_nothing(data_dir, title, theme, stage, message):
     before = sorted((data_dir / "tips").iterdir())
     with pytest.raises(NewTipError) as caught:
@@ -119,20 +126,23 @@ def test_numbers_pick_from_the_listed_choices(data_dir):
 
 # ---- through the Makefile, as a contributor runs it --------------------------------
 
+
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
     return make_ready(copy_project(tmp_path_factory.mktemp("clone"), tools=True))
 
 
 def test_make_new_tip_with_arguments(clone):
-    title = "Don't \"panic\": count to $HOME `ten` #1"  # quotes, $, backticks and # reach Python untouched
+    title = 'Don\'t "panic": count to $HOME `ten` #1'  # quotes, $, backticks and # reach Python untouched
     result = run_make(clone, "new-tip", f"TITLE={title}", "THEME=mindset", "STAGE=right-after")
     assert result.returncode == 0, result.stderr
     path = clone / "data" / "tips" / "dont-panic-count-to-home-ten-1.yaml"
     try:
         assert "Wrote data/tips/dont-panic-count-to-home-ten-1.yaml" in result.stdout
-        assert "http://127.0.0.1:8000/interview-rebound/themes/mindset/#tip-dont-panic-count-to-home-ten-1" \
+        assert (
+            "http://127.0.0.1:8000/interview-rebound/themes/mindset/#tip-dont-panic-count-to-home-ten-1"
             in result.stdout
+        )
         assert "make check" in result.stdout and "pull request" in result.stdout
         assert yaml.safe_load(path.read_text(encoding="utf-8"))["title"] == title
     finally:
@@ -151,14 +161,23 @@ def test_make_new_tip_asks_when_no_arguments_are_given(clone):
         path.unlink(missing_ok=True)
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["TITLE=Send a thank-you note", "THEME=follow-up", "STAGE=right-after"],
-     "new-tip: a tip with the id 'send-a-thank-you-note' already exists: data/tips/send-a-thank-you-note.yaml."),
-    (["TITLE=Brand new advice", "THEME=mindsett", "STAGE=right-after"],
-     "new-tip: unknown theme 'mindsett'. Choose one of: mindset, follow-up,"),
-    (["TITLE=Brand new advice", "THEME=mindset", "STAGE=tomorrow"],
-     "new-tip: unknown stage 'tomorrow'. Choose one of: right-after, next-day,"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (
+            ["TITLE=Send a thank-you note", "THEME=follow-up", "STAGE=right-after"],
+            "new-tip: a tip with the id 'send-a-thank-you-note' already exists: data/tips/send-a-thank-you-note.yaml.",
+        ),
+        (
+            ["TITLE=Brand new advice", "THEME=mindsett", "STAGE=right-after"],
+            "new-tip: unknown theme 'mindsett'. Choose one of: mindset, follow-up,",
+        ),
+        (
+            ["TITLE=Brand new advice", "THEME=mindset", "STAGE=tomorrow"],
+            "new-tip: unknown stage 'tomorrow'. Choose one of: right-after, next-day,",
+        ),
+    ],
+)
 def test_make_new_tip_refuses_clearly(clone, arguments, message):
     before = sorted((clone / "data" / "tips").iterdir())
     result = run_make(clone, "new-tip", *arguments)

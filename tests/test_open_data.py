@@ -3,6 +3,7 @@
 The YAML files are read here with plain yaml.safe_load, independently of the
 project's loader, and compared with the JSON field by field.
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,12 @@ from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
 SCHEMAS = sorted((PROJECT / "schema").glob("*.schema.json"))
-LIST_FILES = {"sources.yaml": "sources", "themes.yaml": "themes", "stages.yaml": "stages",
-              "situations.yaml": "situations"}
+LIST_FILES = {
+    "sources.yaml": "sources",
+    "themes.yaml": "themes",
+    "stages.yaml": "stages",
+    "situations.yaml": "situations",
+}
 FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 # Data files that are deliberately not published, and why.
 NOT_EXPORTED: dict[str, str] = {}
@@ -43,7 +48,8 @@ def assert_same(expected, actual, where: str):
     if isinstance(expected, dict):
         assert isinstance(actual, dict), f"{where}: not an object in the JSON"
         assert sorted(expected) == sorted(actual), (
-            f"{where}: lost {sorted(set(expected) - set(actual))}, added {sorted(set(actual) - set(expected))}")
+            f"{where}: lost {sorted(set(expected) - set(actual))}, added {sorted(set(actual) - set(expected))}"
+        )
         for key in expected:
             assert_same(expected[key], actual[key], f"{where}.{key}")
     elif isinstance(expected, list):
@@ -74,20 +80,29 @@ def as_data_files(export: dict) -> dict:
     """The export with its evidence put back the way the YAML holds it: each tip's sources with what they
     say (found in sources[].points), and each source's unused points. Checks the derived fields on the way."""
     data = copy.deepcopy(export)
-    says = {(source["id"], tip_id): point["text"] for source in export["sources"] for point in source["points"]
-            for tip_id in point["supports"]}
+    says = {
+        (source["id"], tip_id): point["text"]
+        for source in export["sources"]
+        for point in source["points"]
+        for tip_id in point["supports"]
+    }
     for tip in data["tips"]:
         differ = tip.get("sources_differ", {}).get("opposed_by", [])
         assert tip.pop("opposed_by") == [opposition["id"] for opposition in differ], tip["id"]
         for opposition in differ:
-            assert any(point["text"] == opposition["says"] and tip["id"] in point["opposes"]
-                       for point in by_id(export["sources"])[opposition["id"]]["points"]), tip["id"]
+            assert any(
+                point["text"] == opposition["says"] and tip["id"] in point["opposes"]
+                for point in by_id(export["sources"])[opposition["id"]]["points"]
+            ), tip["id"]
         if tip.pop("in_every_plan"):
             tip["in_every_plan"] = True
         tip["sources"] = [{"id": source_id, "says": says[(source_id, tip["id"])]} for source_id in tip["sources"]]
     for source in data["sources"]:
-        unused = [{"says": point["text"], "reason": point["not_used"]} for point in source.pop("points")
-                  if "not_used" in point]
+        unused = [
+            {"says": point["text"], "reason": point["not_used"]}
+            for point in source.pop("points")
+            if "not_used" in point
+        ]
         if unused:
             source["unused_points"] = unused
     return data
@@ -99,6 +114,7 @@ def published_schemas(built_site) -> dict:
 
 
 # ---- the file holds everything the YAML holds -------------------------------
+
 
 def test_every_data_file_is_exported_or_deliberately_left_out():
     files = {path.relative_to(DATA).as_posix() for path in DATA.rglob("*.yaml")}
@@ -150,11 +166,17 @@ def test_the_comparison_notices_a_lost_or_changed_field(export):
 
 
 def test_order_is_the_site_order(export):
-    assert [tip["id"] for tip in export["tips"]] == plan_order([load_yaml(path) for path in (DATA / "tips").glob("*.yaml")])
+    assert [tip["id"] for tip in export["tips"]] == plan_order(
+        [load_yaml(path) for path in (DATA / "tips").glob("*.yaml")]
+    )
     stages = load_yaml(DATA / "stages.yaml")["stages"]
-    assert [stage["id"] for stage in export["stages"]] == [stage["id"] for stage in sorted(stages, key=lambda s: s["order"])]
+    assert [stage["id"] for stage in export["stages"]] == [
+        stage["id"] for stage in sorted(stages, key=lambda s: s["order"])
+    ]
     themes = load_yaml(DATA / "themes.yaml")["themes"]
-    assert [theme["id"] for theme in export["themes"]] == [theme["id"] for theme in sorted(themes, key=lambda t: t["order"])]
+    assert [theme["id"] for theme in export["themes"]] == [
+        theme["id"] for theme in sorted(themes, key=lambda t: t["order"])
+    ]
     for key in ("sources", "situations"):
         assert [entry["id"] for entry in export[key]] == [entry["id"] for entry in load_yaml(DATA / f"{key}.yaml")[key]]
 
@@ -174,6 +196,7 @@ def test_file_says_its_version_date_licence_and_how_to_link_back(export):
 
 # ---- the schemas ----------------------------------------------------------------
 
+
 def test_every_schema_is_published_unchanged(published_schemas):
     assert sorted(published_schemas) == [path.name for path in SCHEMAS]
     for path in SCHEMAS:
@@ -187,8 +210,11 @@ def record_errors(export: dict, schemas: dict) -> list[str]:
     for key, schema in FOLDERS.items():
         checks += [(f"{schema}.schema.json", record, f"{key}/{record.get('id')}") for record in export[key]]
     checks.append(("reflection.schema.json", export["reflection"], "reflection"))
-    return [f"{where}: {error.message}" for name, instance, where in checks
-            for error in Draft202012Validator(schemas[name]).iter_errors(instance)]
+    return [
+        f"{where}: {error.message}"
+        for name, instance, where in checks
+        for error in Draft202012Validator(schemas[name]).iter_errors(instance)
+    ]
 
 
 def whole_file_errors(export: dict, schemas: dict) -> list[str]:
@@ -222,6 +248,7 @@ def test_validation_catches_a_record_that_breaks_its_schema(export, published_sc
 
 # ---- the Open data page -----------------------------------------------------
 
+
 def test_data_page_links_the_file_and_every_schema(built_site):
     html = (built_site / "data" / "index.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="([^"]+)"', html))
@@ -247,7 +274,11 @@ def field_paths(node: dict, prefix: str = ""):
 
 def test_data_page_explains_every_field_of_the_file(built_site, export):
     html = (built_site / "data" / "index.html").read_text(encoding="utf-8")
-    rows = dict(re.findall(r'<tr><th scope="row"><code>([^<]+)</code></th><td>[^<]+</td><td>(?:yes|no)</td><td>([^<]*)</td></tr>', html))
+    rows = dict(
+        re.findall(
+            r'<tr><th scope="row"><code>([^<]+)</code></th><td>[^<]+</td><td>(?:yes|no)</td><td>([^<]*)</td></tr>', html
+        )
+    )
     schema = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS}
     expected = list(field_paths(schema["knowledge-base"]))
     assert set(export) <= set(expected)

@@ -1,9 +1,10 @@
 """Every built page: nothing is fetched from another host, and a strict Content-Security-Policy holds.
 
-The policy is written into each page by the post-build pass (macros/csp.py, run by macros/postbuild.py). The static tests read the
-built HTML; the browser tests load every page in Debian's Chromium and record
+The policy is written into each page by the post-build pass (macros/csp.py, run by macros/postbuild.py).
+The static tests read the built HTML; the browser tests load every page in Debian's Chromium and record
 every request, every policy violation and every console error.
 """
+
 from __future__ import annotations
 
 import base64
@@ -32,8 +33,11 @@ def policy(html: str) -> dict[str, str]:
 
 
 def inline_scripts(html: str) -> list[str]:
-    return [body for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
-            if "src=" not in attributes and "application/json" not in attributes]
+    return [
+        body
+        for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+        if "src=" not in attributes and "application/json" not in attributes
+    ]
 
 
 def sha256(text: str) -> str:
@@ -41,14 +45,16 @@ def sha256(text: str) -> str:
 
 
 def pages_of(site):
-    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    return {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))
+    }
 
 
 def test_every_page_has_a_strict_policy_before_anything_it_loads(built_site):
     pages = pages_of(built_site)
     assert len(pages) >= 10
     for name, html in pages.items():
-        head = html[html.index("<head>"):html.index("</head>")]
+        head = html[html.index("<head>") : html.index("</head>")]
         first_tags = re.findall(r"<(\w+)[^>]*>", head)[:3]
         assert first_tags[:3] == ["head", "meta", "meta"] and "charset" in head.split(">")[1], name
         assert head.index("Content-Security-Policy") < min(head.index(tag) for tag in ("<script", "<link")), name
@@ -115,8 +121,11 @@ def test_search_works_under_the_policy(browser, hosted_site_url):
 def test_the_policy_blocks_what_a_contribution_could_inject(browser, hosted_site_url, built_site):
     """The recorder and the policy both work: injected inline code is refused and reported."""
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    injected = html.replace("</body>", '<script>window.__ran = 1</script><img src="x" onerror="window.__ran = 2">'
-                                       '<p style="color: red">styled</p><img src="https://example.org/pixel.png"></body>')
+    injected = html.replace(
+        "</body>",
+        '<script>window.__ran = 1</script><img src="x" onerror="window.__ran = 2">'
+        '<p style="color: red">styled</p><img src="https://example.org/pixel.png"></body>',
+    )
     context = browser.new_context()
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()

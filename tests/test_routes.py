@@ -1,6 +1,7 @@
 """Routes for people without a Debian machine: make test says what it needs instead of failing in
 apt-get, and CONTRIBUTING.md offers three routes, shortest first, each of which the pull request
 template fits."""
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,14 @@ def test_make_test_without_apt_get_names_chromium_and_the_browser_free_tests(tmp
     for name in ("id", "sh", "bash"):
         os.symlink(shutil.which(name), tools / name)
     missing = tmp_path / "no-chromium" / "chromium"
-    result = subprocess.run([shutil.which("make"), "--no-print-directory", str(missing), f"CHROMIUM={missing}"],
-                            cwd=project, env={"PATH": str(tools), "HOME": str(tmp_path)},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [shutil.which("make"), "--no-print-directory", str(missing), f"CHROMIUM={missing}"],
+        cwd=project,
+        env={"PATH": str(tools), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0
     assert "apt-get" not in result.stderr.replace("no apt-get", "")  # it never tried to run it
     assert "Chromium" in result.stderr and "make test-fast" in result.stderr
@@ -37,7 +43,7 @@ def test_contributing_offers_three_routes_shortest_first():
     assert "local clone" in routes[2][1]
     assert "contribute/suggest-a-tip/" in GUIDE
     assert "/new/main?filename=data/tips/" in GUIDE
-    route_2 = GUIDE[GUIDE.index("## Route 2"):GUIDE.index("## Route 3")]
+    route_2 = GUIDE[GUIDE.index("## Route 2") : GUIDE.index("## Route 3")]
     assert "```yaml\n# yaml-language-server: $schema=../../schema/tip.schema.json\n" in route_2
     assert "    says: " in route_2 and "situations: " in route_2
 

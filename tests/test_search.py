@@ -1,6 +1,7 @@
 """Search in Chromium: the search index (about 30 KB) loads only once a reader reaches for search,
 and search then works every way a reader can open it. See docs/assets/js/search-on-demand.js.
 That no page fetches the index on load is checked for every page in test_privacy.py."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,8 +30,11 @@ def reach_by_tap(page):
     page.locator('label.md-header__button[for="__search"]').tap()
 
 
-@pytest.mark.parametrize("reach, options", [(reach_by_pointer, {}), (reach_by_tab, {}), (reach_by_shortcut, {}),
-                                            (reach_by_tap, PHONE)], ids=["pointer", "tab", "shortcut", "tap"])
+@pytest.mark.parametrize(
+    "reach, options",
+    [(reach_by_pointer, {}), (reach_by_tab, {}), (reach_by_shortcut, {}), (reach_by_tap, PHONE)],
+    ids=["pointer", "tab", "shortcut", "tap"],
+)
 def test_reaching_for_search_loads_the_index_and_finds_tips(visit, reach, options):
     opened = visit("checklist/", **options)
     page = opened.page

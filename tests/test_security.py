@@ -1,4 +1,5 @@
 """Hostile text in a tip builds into inert text: no script, no handler, no template run."""
+
 from __future__ import annotations
 
 import re
@@ -76,7 +77,8 @@ def hostile_page(tmp_path_factory) -> str:
     kb.tips.append(tip)
     kb.by_id["tips"][tip["id"]] = tip
     html = Renderer(kb, "https://github.com/example/example").render(
-        "theme.html", "themes/mindset/", theme=kb.by_id["themes"]["mindset"])
+        "theme.html", "themes/mindset/", theme=kb.by_id["themes"]["mindset"]
+    )
     match = re.search(r'<article class="ir-tip" id="tip-hostile-tip".*?</article>', html, re.S)
     assert match
     return match.group(0)
@@ -124,14 +126,19 @@ def test_template_syntax_is_never_run(page, request):
     assert "&#123;&#123; 7*7 &#125;&#125;" in hostile_page
     assert "&#123;&#123; config &#125;&#125;" in hostile_page
     assert "&#123;% raw %&#125;This is raw&#123;% endraw %&#125;" in hostile_page
-    assert "&#123;% include 'x.html' %&#125;" in hostile_page or "&#123;% include &#x27;x.html&#x27; %&#125;" in hostile_page
+    assert (
+        "&#123;% include 'x.html' %&#125;" in hostile_page
+        or "&#123;% include &#x27;x.html&#x27; %&#125;" in hostile_page
+    )
 
 
 @pytest.mark.parametrize("page", ["hostile_page", "built_hostile_page"])
 def test_attribute_lists_stay_text(page, request):
     hostile_page = request.getfixturevalue(page)
-    assert "&#123; onclick=alert('attr') &#125;" in hostile_page or \
-        "&#123; onclick=alert(&#39;attr&#39;) &#125;" in hostile_page
+    assert (
+        "&#123; onclick=alert('attr') &#125;" in hostile_page
+        or "&#123; onclick=alert(&#39;attr&#39;) &#125;" in hostile_page
+    )
     assert "&#123;: .evil onmouseover=alert(1) &#125;" in hostile_page
 
 
@@ -158,13 +165,30 @@ def test_plain_text_shortcut_gives_the_same_html_as_markdown(monkeypatch):
     from macros import render
 
     texts = _every_markdown_field() + [
-        "Stop here  ", "A1. b", "Go - now", "Go -- now -", "See (this) / that", "a'b", "Done!", "It's 100% fine.",
-        "Wait:  breathe.", "Rest — then write.", "Call them’", "x" * 500]
+        "Stop here  ",
+        "A1. b",
+        "Go - now",
+        "Go -- now -",
+        "See (this) / that",
+        "a'b",
+        "Done!",
+        "It's 100% fine.",
+        "Wait:  breathe.",
+        "Rest — then write.",
+        "Call them’",
+        "x" * 500,
+    ]
     alphabet = "aZq09 ,.;:!?'’()/%–—-  "
     rng = random.Random(2026)
-    texts += [rng.choice("aBz") + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15))) + rng.choice("a0.,;:!?'’)%")
-              for _ in range(5000)]
-    shortcut = [(text, inline, str(render.markdown_to_html(text, inline))) for text in texts for inline in (False, True)]
+    texts += [
+        rng.choice("aBz")
+        + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15)))
+        + rng.choice("a0.,;:!?'’)%")
+        for _ in range(5000)
+    ]
+    shortcut = [
+        (text, inline, str(render.markdown_to_html(text, inline))) for text in texts for inline in (False, True)
+    ]
     monkeypatch.setattr(render, "_PLAIN_TEXT", re.compile(r"(?!)"))  # never matches: every text goes through Markdown
     for text, inline, html in shortcut:
         assert html == str(render.markdown_to_html(text, inline)), (text, inline)
@@ -175,7 +199,23 @@ def test_plain_text_shortcut_takes_only_plain_text():
 
     real = _every_markdown_field()
     assert sum(1 for text in real if render._PLAIN_TEXT.match(text)) >= len(real) / 2, "the shortcut no longer helps"
-    for text in ["Read *this*", "A [link](https://example.org)", "<b>bold</b>", "Tom & Jerry", "1. First", "- item",
-                 "# Heading", "> quote", "    code", "Line one\nline two", "Use `code`", "snake_case_word", "{{ 7*7 }}",
-                 "Ends with a space ", "Two  \nlines", "Hello\u200bthere", "Café"]:
+    for text in [
+        "Read *this*",
+        "A [link](https://example.org)",
+        "<b>bold</b>",
+        "Tom & Jerry",
+        "1. First",
+        "- item",
+        "# Heading",
+        "> quote",
+        "    code",
+        "Line one\nline two",
+        "Use `code`",
+        "snake_case_word",
+        "{{ 7*7 }}",
+        "Ends with a space ",
+        "Two  \nlines",
+        "Hello\u200bthere",
+        "Café",
+    ]:
         assert not render._PLAIN_TEXT.match(text), text

@@ -1,4 +1,5 @@
 """The site knows its own address: a fork's build links to the fork, not to a repository that does not exist."""
+
 from __future__ import annotations
 
 import os
@@ -16,11 +17,21 @@ DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")
 
 def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(tmp_path):
     project = copy_project(tmp_path / "project")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_REPOSITORY": "acme/rebound",
-           "SITE_URL": "https://acme.github.io/rebound/"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "GITHUB_REPOSITORY": "acme/rebound",
+        "SITE_URL": "https://acme.github.io/rebound/",
+    }
     env.pop("REPOSITORY_URL", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     pages = sorted((tmp_path / "site").rglob("*.html"))
     assert len(pages) >= 10
@@ -49,5 +60,5 @@ def test_the_deploy_workflow_gives_the_build_the_pages_address():
     steps = workflow["jobs"]["build"]["steps"]
     [pages] = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]
     [build] = [step for step in steps if step.get("run", "").startswith("mkdocs build")]
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
     assert steps.index(pages) < steps.index(build)

@@ -2,6 +2,7 @@
 accepts and the build puts on its theme page, or, for hostile text, one that reads back exactly and is
 refused or shown as inert text. The page's checks are held to macros/style.py and the checker.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from support.project import PROJECT, build, copy_project
 from macros.new_tip import tip_id_from_title
 from macros.style import reading_ease
+from support.project import PROJECT, build, copy_project
 
 PAGE = "contribute/suggest-a-tip/"
 REPOSITORY = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["repository"]
@@ -34,18 +35,25 @@ GOOD_TIP = {
     "title": "Take a short walk before you look back",
     "summary": "A short walk helps you calm down, so you can look back on the day with a clear head.",
     "why": "Your mind races after a hard interview. A walk gives your body something to do. "
-           "When you get back, you can think about what happened in a calmer way.",
-    "steps": ["Go out for ten or twenty minutes.", "Leave your phone in your pocket.",
-              "Write down what you recall when you get home."],
+    "When you get back, you can think about what happened in a calmer way.",
+    "steps": [
+        "Go out for ten or twenty minutes.",
+        "Leave your phone in your pocket.",
+        "Write down what you recall when you get home.",
+    ],
     "avoid": ["Going over every answer while you walk."],
     "theme": "mindset",
     "stage": "right-after",
     "situations": ["nerves", "blank-mind"],
-    "sources": {"careeraddict-2013": "Take time to calm down before you think the interview through.",
-                "taledo-2016": "Do something for yourself first, then look back at what went wrong."},
+    "sources": {
+        "careeraddict-2013": "Take time to calm down before you think the interview through.",
+        "taledo-2016": "Do something for yourself first, then look back at what went wrong.",
+    },
 }
 
-HOSTILE = '<script>alert(1)</script> {{ config.site_name }} [click](javascript:alert(1)) key: value - item # note & *x !tag'
+HOSTILE = (
+    "<script>alert(1)</script> {{ config.site_name }} [click](javascript:alert(1)) key: value - item # note & *x !tag"
+)
 HOSTILE_TIP = {
     "title": "Say it <script>alert('t')</script> {{ 7*7 }}",
     "summary": HOSTILE,
@@ -63,9 +71,12 @@ INERT_TIP = {
     "title": 'Say "yes: please" & {{ thanks }}',
     "summary": "Keep it short: say #1 thanks, then {{ stop }} & wait - calmly.",
     "why": "It helps to be kind. Say thanks: it costs you little! Then {% stop %} and wait. "
-           "Use a short note, with 'quotes' and \\ back slashes if you like.",
-    "steps": ["Write: thanks for your time & help.", "{{ config.site_name }} is just text here.",
-              "Send it; then wait a day or two. ? ok"],
+    "Use a short note, with 'quotes' and \\ back slashes if you like.",
+    "steps": [
+        "Write: thanks for your time & help.",
+        "{{ config.site_name }} is just text here.",
+        "Send it; then wait a day or two. ? ok",
+    ],
     "avoid": ["*Rushing* it: ! & | > %"],
     "theme": "follow-up",
     "stage": "right-after",
@@ -117,9 +128,17 @@ def proposed(page) -> tuple[str, str]:
 
 
 def expected_fields(tip: dict) -> dict:
-    return {"title": tip["title"], "summary": tip["summary"], "why": tip["why"], "steps": tip["steps"],
-            "avoid": tip["avoid"], "theme": tip["theme"], "stage": tip["stage"], "situations": tip["situations"],
-            "sources": [{"id": source_id, "says": says} for source_id, says in tip["sources"].items()]}
+    return {
+        "title": tip["title"],
+        "summary": tip["summary"],
+        "why": tip["why"],
+        "steps": tip["steps"],
+        "avoid": tip["avoid"],
+        "theme": tip["theme"],
+        "stage": tip["stage"],
+        "situations": tip["situations"],
+        "sources": [{"id": source_id, "says": says} for source_id, says in tip["sources"].items()],
+    }
 
 
 def read_back(page, tip: dict) -> tuple[str, str, dict]:
@@ -139,13 +158,15 @@ def project_with(tmp_path: Path, filename: str, text: str) -> Path:
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=120
+    )
 
 
 def page_problems(page) -> list[str]:
     return page.locator("[data-ir-problems] [data-ir-problem]").evaluate_all(
-        "items => items.map(item => item.dataset.irProblem)")
+        "items => items.map(item => item.dataset.irProblem)"
+    )
 
 
 def checker_problems(output: str, filename: str) -> list[str]:
@@ -180,12 +201,15 @@ def test_the_page_reports_what_the_checker_reports(suggest_page, tmp_path):
     """Too long, shouting, two sentences, a tag, a stray link, run-together steps: the same codes, places
     and words on the page as from `python -m macros.check`."""
     page = suggest_page()
-    tip = {**GOOD_TIP, "title": "TAKE A SHORT WALK BEFORE YOU LOOK BACK",
-           "summary": "Walk it off. Then think it over <b>calmly</b>.",
-           "why": GOOD_TIP["why"] + " Read [this](https://example.org/walk) and go out in the fresh air, since a "
-                                    "walk can be a good way to clear your head when everything feels far too much.",
-           "steps": ["Go out for a bit. - Then come back.", "Write it down."],
-           "sources": {"careeraddict-2013": "x" * 301}}
+    tip = {
+        **GOOD_TIP,
+        "title": "TAKE A SHORT WALK BEFORE YOU LOOK BACK",
+        "summary": "Walk it off. Then think it over <b>calmly</b>.",
+        "why": GOOD_TIP["why"] + " Read [this](https://example.org/walk) and go out in the fresh air, since a "
+        "walk can be a good way to clear your head when everything feels far too much.",
+        "steps": ["Go out for a bit. - Then come back.", "Write it down."],
+        "sources": {"careeraddict-2013": "x" * 301},
+    }
     fill(page, tip)
     shown = page_problems(page)
     assert {line.split()[0] for line in shown} >= {"S401", "S404", "S405", "S406", "S407", "S408", "E205"}
@@ -195,15 +219,17 @@ def test_the_page_reports_what_the_checker_reports(suggest_page, tmp_path):
     assert result.returncode == 1
     # The schema problem (too long) stops the checker before the style rules, as it does a reader.
     assert checker_problems(result.stderr, "data/tips/take-a-short-walk-before-you-look-back.yaml") == [
-        line for line in shown if line.startswith("E")]
+        line for line in shown if line.startswith("E")
+    ]
     page.get_by_label("What CareerAddict says in support", exact=True).fill("Take time to calm down first.")
     shown = page_problems(page)
     _, text = proposed(page)
     (project / "data/tips/take-a-short-walk-before-you-look-back.yaml").write_text(text, encoding="utf-8")
     result = check(project)
     assert result.returncode == 1
-    assert sorted(checker_problems(result.stderr, "data/tips/take-a-short-walk-before-you-look-back.yaml")) == \
-        sorted(shown)
+    assert sorted(checker_problems(result.stderr, "data/tips/take-a-short-walk-before-you-look-back.yaml")) == sorted(
+        shown
+    )
 
 
 def test_hostile_text_reads_back_exactly_and_the_check_refuses_it(suggest_page, tmp_path):
@@ -244,8 +270,12 @@ def test_hostile_but_fair_text_passes_and_shows_as_plain_text_on_its_theme_page(
 
 def test_a_long_tip_is_offered_as_a_copy_and_a_download_instead(suggest_page):
     page = suggest_page(permissions=["clipboard-read", "clipboard-write"])
-    long_tip = {**GOOD_TIP, "why": " ".join(["Walk on, ça va, and breathe out slowly: «éèê»."] * 40),
-                "steps": ["Walk on, ça va « é » " * 8] * 6, "avoid": ["Rushing, « é »; ça va " * 8] * 6}
+    long_tip = {
+        **GOOD_TIP,
+        "why": " ".join(["Walk on, ça va, and breathe out slowly: «éèê»."] * 40),
+        "steps": ["Walk on, ça va « é » " * 8] * 6,
+        "avoid": ["Rushing, « é »; ça va " * 8] * 6,
+    }
     fill(page, long_tip)
     expect(page.get_by_role("link", name="Propose on GitHub")).to_be_hidden()
     fallback = page.locator("[data-ir-fallback]")
@@ -290,8 +320,9 @@ READING_TEXTS = [
 
 def test_the_page_counts_reading_ease_as_the_checker_does(suggest_page):
     page = suggest_page()
-    found = page.evaluate("texts => texts.map(text => window.InterviewRebound.suggest.readingEase(text))",
-                          READING_TEXTS)
+    found = page.evaluate(
+        "texts => texts.map(text => window.InterviewRebound.suggest.readingEase(text))", READING_TEXTS
+    )
     assert found == [reading_ease(text) for text in READING_TEXTS]
     for path in sorted((PROJECT / "data" / "tips").glob("*.yaml"))[:12]:
         tip = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -339,21 +370,57 @@ def test_the_page_is_built_from_the_data_and_loads_its_script_alone(built_site):
 def test_without_javascript_the_page_points_to_the_issue_form(visit):
     page = visit(PAGE, java_script_enabled=False).page
     expect(page.get_by_role("link", name="suggest the tip in the issue form")).to_have_attribute(
-        "href", f"{REPOSITORY}/issues/new?template=suggest-a-tip.yml")
+        "href", f"{REPOSITORY}/issues/new?template=suggest-a-tip.yml"
+    )
     assert page.locator("[data-ir-suggest-form]").is_hidden()
-    assert page.get_by_role("link", name="Propose on GitHub").count() == 0 or \
-        page.get_by_role("link", name="Propose on GitHub").is_hidden()
+    assert (
+        page.get_by_role("link", name="Propose on GitHub").count() == 0
+        or page.get_by_role("link", name="Propose on GitHub").is_hidden()
+    )
 
 
 def test_every_string_is_written_so_that_yaml_reads_it_back_exactly(suggest_page):
     page = suggest_page()
-    texts = ["plain", "", " leading and trailing ", "key: value", "- item", "# hash", "&anchor", "*alias", "!tag",
-             "!!python/object/apply:os.system ['ls']", "'single'", '"double"', "back\\slash", "tab\there",
-             "line\nbreak", "cr\rlf\r\n", "nul\x00bell\x07esc\x1b", "del\x7f c1\x85\x9f nbsp\xa0",
-             "line sep\u2028para sep\u2029", "bom\ufeff rlo\u202e zwsp\u200b", "emoji 🙂 and 𝔘", "{{ x }} {% y %}",
-             "<script>alert(1)</script>", "---", "...", "? x", "| block", "> fold", "%YAML 1.1", "@at `tick`",
-             "null", "true", "0x10", "1e3", "2026-11-30", "~", "\uffff\ufffe end"]
+    texts = [
+        "plain",
+        "",
+        " leading and trailing ",
+        "key: value",
+        "- item",
+        "# hash",
+        "&anchor",
+        "*alias",
+        "!tag",
+        "!!python/object/apply:os.system ['ls']",
+        "'single'",
+        '"double"',
+        "back\\slash",
+        "tab\there",
+        "line\nbreak",
+        "cr\rlf\r\n",
+        "nul\x00bell\x07esc\x1b",
+        "del\x7f c1\x85\x9f nbsp\xa0",
+        "line sep\u2028para sep\u2029",
+        "bom\ufeff rlo\u202e zwsp\u200b",
+        "emoji 🙂 and 𝔘",
+        "{{ x }} {% y %}",
+        "<script>alert(1)</script>",
+        "---",
+        "...",
+        "? x",
+        "| block",
+        "> fold",
+        "%YAML 1.1",
+        "@at `tick`",
+        "null",
+        "true",
+        "0x10",
+        "1e3",
+        "2026-11-30",
+        "~",
+        "\uffff\ufffe end",
+    ]
     written = page.evaluate("texts => texts.map(text => window.InterviewRebound.suggest.quoted(text))", texts)
-    for text, scalar in zip(texts, written):
+    for text, scalar in zip(texts, written, strict=True):
         assert "\n" not in scalar, scalar
         assert yaml.safe_load(f"value: {scalar}\n") == {"value": text}, scalar

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.project import PROJECT
 from macros.knowledge import DataError, load_knowledge_base
 from macros.yamlfile import read_yaml
+from support.project import PROJECT
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -104,8 +104,8 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
 
 def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforces():
     """The field tables on the Add a tip and Open data pages come from these descriptions."""
-    from macros.schemas import schema_for
     from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
+    from macros.schemas import schema_for
 
     groups = schema_for("checklist")["properties"]["groups"]["description"]
     assert f"{MAX_CHECKLIST_ITEMS} items at most" in groups
@@ -127,6 +127,7 @@ def test_a_schema_key_given_twice_stops_with_its_name(tmp_path):
 
 
 # ---- every follow-up note reads as a good letter ------------------------------------------
+
 
 def _filled(note: dict, text: str) -> str:
     examples = {placeholder["id"]: placeholder["example"] for placeholder in note["placeholders"]}

@@ -1,4 +1,5 @@
 """Each validation rule, on the small fixture data set: the exact file, line and message."""
+
 from __future__ import annotations
 
 import datetime
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from macros.knowledge import DataError, load_knowledge_base
-from macros.rules import RULES
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -39,6 +39,7 @@ def test_fixture_data_is_valid_and_ordered(data_dir):
 
 
 # ---- reading files ---------------------------------------------------------
+
 
 def test_missing_file(data_dir):
     (data_dir / "stages.yaml").unlink()
@@ -104,6 +105,7 @@ def test_deep_nesting_is_refused(data_dir):
 
 # ---- schema ------------------------------------------------------------------
 
+
 def test_missing_required_field(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "summary: Notes help you learn from the day.\n", "")
     assert problems(data_dir) == ["data/tips/write-it-down.yaml:1: E201 missing required field 'summary'"]
@@ -123,7 +125,9 @@ def test_wrong_type(data_dir):
 def test_bad_id(data_dir):
     edit(data_dir / "themes.yaml", "id: act", "id: Act_Now")
     assert problems(data_dir) == [
-        "data/themes.yaml:6: E204 theme 2, id: 'Act_Now' is not a valid id: use lower-case letters, digits and single hyphens"]
+        "data/themes.yaml:6: E204 theme 2, id: 'Act_Now' is not a valid id: use lower-case letters, digits and "
+        "single hyphens"
+    ]
 
 
 def test_bad_date_and_unreal_date(data_dir):
@@ -138,7 +142,8 @@ def test_bad_date_and_unreal_date(data_dir):
 def test_bad_url(data_dir):
     edit(data_dir / "sources.yaml", "https://example.org/second", "javascript:alert(1)")
     assert problems(data_dir) == [
-        "data/sources.yaml:12: E204 source 2, url: 'javascript:alert(1)' is not a web address starting with https://"]
+        "data/sources.yaml:12: E204 source 2, url: 'javascript:alert(1)' is not a web address starting with https://"
+    ]
 
 
 def test_title_too_long(data_dir):
@@ -151,9 +156,11 @@ def test_too_many_steps(data_dir):
     assert problems(data_dir) == ["data/tips/write-it-down.yaml:6: E206 steps: has 7 items; it needs at most 6"]
 
 
-def test_same_source_twice(data_dir):
+def test_same_value_twice_in_a_list(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]", "situations: [went-blank, went-blank]")
-    assert problems(data_dir) == ["data/tips/write-it-down.yaml:11: E207 situations: lists the same value more than once"]
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:11: E207 situations: lists the same value more than once"
+    ]
 
 
 def test_same_source_twice(data_dir):
@@ -165,31 +172,56 @@ def test_same_source_twice(data_dir):
 def test_hidden_characters(data_dir, character):
     edit(data_dir / "tips" / "write-it-down.yaml", "Write down what happened", f"Write down{character} what happened")
     assert problems(data_dir) == [
-        "data/tips/write-it-down.yaml:2: E208 title: contains a hidden or direction-changing character"]
+        "data/tips/write-it-down.yaml:2: E208 title: contains a hidden or direction-changing character"
+    ]
 
 
 # ---- references --------------------------------------------------------------
 
+
 def test_unknown_source(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", "- id: second-source", "- id: second-sourse")
     found = problems(data_dir)
-    assert "data/tips/take-a-walk.yaml:17: E301 source 2, id: unknown source 'second-sourse'; did you mean " \
+    assert (
+        "data/tips/take-a-walk.yaml:17: E301 source 2, id: unknown source 'second-sourse'; did you mean "
         "'second-source'? the known ids are in data/sources.yaml" in found
+    )
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("theme: calm", "theme: calmm", "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm'; did you mean 'calm'? the known ids "
-     "are in data/themes.yaml"),
-    ("stage: today", "stage: tomorrow", "data/tips/take-a-walk.yaml:12: E301 stage: unknown stage 'tomorrow'; the known ids are in data/stages.yaml"),
-    ("situations: [went-blank]", "situations: [went-blank, late]",
-     "data/tips/take-a-walk.yaml:13: E301 situation 2: unknown situation 'late'; the known ids are in "
-     "data/situations.yaml"),
-    ("related: [write-it-down]", "related: [write-it-up]",
-     "data/tips/take-a-walk.yaml:19: E301 related tip 1: unknown tip 'write-it-up'; did you mean "
-     "'write-it-down'? the known ids are in data/tips/"),
-    ("related: [write-it-down]", "related: [take-a-walk]",
-     "data/tips/take-a-walk.yaml:19: E301 related: a tip cannot be related to itself"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "theme: calm",
+            "theme: calmm",
+            "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm'; did you mean 'calm'? the known ids "
+            "are in data/themes.yaml",
+        ),
+        (
+            "stage: today",
+            "stage: tomorrow",
+            "data/tips/take-a-walk.yaml:12: E301 stage: unknown stage 'tomorrow'; the known ids are in "
+            "data/stages.yaml",
+        ),
+        (
+            "situations: [went-blank]",
+            "situations: [went-blank, late]",
+            "data/tips/take-a-walk.yaml:13: E301 situation 2: unknown situation 'late'; the known ids are in "
+            "data/situations.yaml",
+        ),
+        (
+            "related: [write-it-down]",
+            "related: [write-it-up]",
+            "data/tips/take-a-walk.yaml:19: E301 related tip 1: unknown tip 'write-it-up'; did you mean "
+            "'write-it-down'? the known ids are in data/tips/",
+        ),
+        (
+            "related: [write-it-down]",
+            "related: [take-a-walk]",
+            "data/tips/take-a-walk.yaml:19: E301 related: a tip cannot be related to itself",
+        ),
+    ],
+)
 def test_unknown_references_in_a_tip(data_dir, old, new, expected):
     edit(data_dir / "tips" / "take-a-walk.yaml", old, new)
     assert expected in problems(data_dir)
@@ -217,8 +249,10 @@ def test_duplicate_ids(data_dir):
 
 def test_id_must_match_file_name(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "id: write-it-down", "id: note-it-down")
-    assert "data/tips/write-it-down.yaml:1: E303 id: id 'note-it-down' does not match the file name 'write-it-down.yaml'" \
+    assert (
+        "data/tips/write-it-down.yaml:1: E303 id: id 'note-it-down' does not match the file name 'write-it-down.yaml'"
         in problems(data_dir)
+    )
 
 
 def test_unused_vocabulary(data_dir):
@@ -244,36 +278,51 @@ def test_checklist_stages_in_timeline_order(data_dir):
     edit(path, "stage: later", "stage: today")
     edit(path, "stage: STAGE_A", "stage: later")
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:10: E306 group 2, stage: stage 'today' is out of timeline order or used twice"]
+        "data/checklists/recovery.yaml:10: E306 group 2, stage: stage 'today' is out of timeline order or used twice"
+    ]
 
 
 def test_theme_page_must_exist(data_dir, tmp_path):
     docs = tmp_path / "docs"
     (docs / "themes").mkdir(parents=True)
     (docs / "themes" / "calm.md").write_text("# Calm\n")
-    assert problems(data_dir, docs) == ["data/themes.yaml:6: E307 theme 2, id: theme 'act' has no page docs/themes/act.md"]
+    assert problems(data_dir, docs) == [
+        "data/themes.yaml:6: E307 theme 2, id: theme 'act' has no page docs/themes/act.md"
+    ]
 
 
 # ---- style ---------------------------------------------------------------------
+
 
 def test_long_sentence(data_dir):
     long = "You can " + "and then walk " * 8 + "home."
     edit(data_dir / "tips" / "take-a-walk.yaml", "Moving helps your body settle.", long)
     assert problems(data_dir) == [
-        'data/tips/take-a-walk.yaml:4: S401 why: sentence of 27 words (limit 25): "You can and then walk and ..."']
+        'data/tips/take-a-walk.yaml:4: S401 why: sentence of 27 words (limit 25): "You can and then walk and ..."'
+    ]
 
 
 def test_hard_to_read_tip(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "You forget details fast. A few notes keep them for later.",
-         "Contemporaneous documentation facilitates subsequent retrospective evaluation of organisational communication.")
-    assert problems(data_dir) == ["data/tips/write-it-down.yaml:1: S402 id: reading ease is 23; it needs to be 60 or more"]
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "You forget details fast. A few notes keep them for later.",
+        "Contemporaneous documentation facilitates subsequent retrospective evaluation of organisational "
+        "communication.",
+    )
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:1: S402 id: reading ease is 23; it needs to be 60 or more"
+    ]
 
 
 def test_long_checklist_item(data_dir):
-    edit(data_dir / "checklists" / "recovery.yaml", "text: Take a short walk.",
-         "text: Take a short walk around the block and then come back home again.")
+    edit(
+        data_dir / "checklists" / "recovery.yaml",
+        "text: Take a short walk.",
+        "text: Take a short walk around the block and then come back home again.",
+    )
     assert problems(data_dir) == [
-        "data/checklists/recovery.yaml:8: S403 group 1, item 1, text: item has 13 words (limit 12)"]
+        "data/checklists/recovery.yaml:8: S403 group 1, item 1, text: item has 13 words (limit 12)"
+    ]
 
 
 def test_summary_is_one_sentence(data_dir):
@@ -285,10 +334,12 @@ def test_stale_tip_warns_without_failing(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", '"2026-11-01"', '"2024-01-01"')
     kb = load_knowledge_base(data_dir, today=TODAY)
     assert [str(warning).splitlines()[0] for warning in kb.warnings] == [
-        "data/tips/take-a-walk.yaml:20: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"]
+        "data/tips/take-a-walk.yaml:20: W501 last_reviewed: last reviewed on 2024-01-01, more than a year ago"
+    ]
 
 
 # ---- reporting -----------------------------------------------------------------
+
 
 def test_every_problem_in_one_run_with_a_fix(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", "theme: calm", "theme: calmm")
@@ -305,22 +356,33 @@ def test_every_problem_in_one_run_with_a_fix(data_dir):
 
 def test_check_command(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", "theme: calm", "theme: calmm")
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(data_dir), "--github"],
-                            capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.check", str(data_dir), "--github"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
     assert result.returncode == 1
     assert "data/tips/take-a-walk.yaml:11: E301 theme: unknown theme 'calmm'" in result.stderr
     assert "Traceback" not in result.stderr
-    assert "::error file=data/tips/take-a-walk.yaml,line=11,title=E301::E301 theme: unknown theme 'calmm'" in result.stdout
+    assert (
+        "::error file=data/tips/take-a-walk.yaml,line=11,title=E301::E301 theme: unknown theme 'calmm'" in result.stdout
+    )
 
 
 def test_check_command_passes_on_sound_data(data_dir):
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(data_dir)],
-                            capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.check", str(data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 themes")
 
 
 # ---- evidence: what each source says -----------------------------------------------
+
 
 def fix_lines(data_dir: Path) -> list[str]:
     try:
@@ -331,21 +393,35 @@ def fix_lines(data_dir: Path) -> list[str]:
 
 
 def test_a_tip_with_no_supporting_source(data_dir):
-    edit(data_dir / "tips" / "breathe-slowly.yaml", "sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n",
-         "sources: []\n")
+    edit(
+        data_dir / "tips" / "breathe-slowly.yaml",
+        "sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n",
+        "sources: []\n",
+    )
     assert problems(data_dir) == ["data/tips/breathe-slowly.yaml:12: E310 sources: no source supports this tip"]
 
 
-@pytest.mark.parametrize("old, new, line", [
-    ("sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n", "sources: [first-source]\n", 12),
-    ("    says: Slow breathing helps you settle.\n", "", 13),
-])
+@pytest.mark.parametrize(
+    "old, new, line",
+    [
+        (
+            "sources:\n  - id: first-source\n    says: Slow breathing helps you settle.\n",
+            "sources: [first-source]\n",
+            12,
+        ),
+        ("    says: Slow breathing helps you settle.\n", "", 13),
+    ],
+)
 def test_a_source_cited_without_what_it_says(data_dir, old, new, line):
     edit(data_dir / "tips" / "breathe-slowly.yaml", old, new)
     assert problems(data_dir) == [
-        f"data/tips/breathe-slowly.yaml:{line}: E311 source 1: cites 'first-source' but does not say what it says in support"]
-    assert fix_lines(data_dir) == ["fix: Write the source as two lines: '- id: first-source' and, below it, '  says: ' with "
-                                   "what the article says that supports this tip, in your own words."]
+        f"data/tips/breathe-slowly.yaml:{line}: E311 source 1: cites 'first-source' but does not say what it "
+        "says in support"
+    ]
+    assert fix_lines(data_dir) == [
+        "fix: Write the source as two lines: '- id: first-source' and, below it, '  says: ' with "
+        "what the article says that supports this tip, in your own words."
+    ]
 
 
 DIFFER = """sources_differ:
@@ -363,12 +439,16 @@ def test_a_disagreement_is_checked(data_dir):
     edit(path, "related:", DIFFER.format(source="second-source", instead="breathe-slowly") + "related:")
     assert problems(data_dir) == [
         "data/tips/take-a-walk.yaml:22: E312 sources_differ, opposing source 1, id: 'second-source' both supports "
-        "and opposes this tip"]
+        "and opposes this tip"
+    ]
 
 
 def test_a_disagreement_naming_an_unknown_tip_or_source(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "last_reviewed:",
-         DIFFER.format(source="third-source", instead="take-a-nap") + "last_reviewed:")
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "last_reviewed:",
+        DIFFER.format(source="third-source", instead="take-a-nap") + "last_reviewed:",
+    )
     assert problems(data_dir) == [
         "data/tips/write-it-down.yaml:18: E301 sources_differ, opposing source 1, id: unknown source 'third-source'; "
         "did you mean 'first-source'? the known ids are in data/sources.yaml",
@@ -380,8 +460,11 @@ def test_a_disagreement_naming_an_unknown_tip_or_source(data_dir):
 def test_a_disagreement_shows_in_the_evidence(data_dir):
     from macros.evidence import opposed_by, source_points
 
-    edit(data_dir / "tips" / "write-it-down.yaml", "last_reviewed:",
-         DIFFER.format(source="second-source", instead="take-a-walk") + "last_reviewed:")
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "last_reviewed:",
+        DIFFER.format(source="second-source", instead="take-a-walk") + "last_reviewed:",
+    )
     kb = load_knowledge_base(data_dir, today=TODAY)
     assert opposed_by(kb.by_id["tips"]["write-it-down"]) == ["second-source"]
     points = source_points(kb)["second-source"]
@@ -393,19 +476,31 @@ def test_a_source_with_no_points(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", "  - id: second-source\n    says: Moving your body settles you.\n", "")
     assert problems(data_dir) == [
         "data/sources.yaml:9: E313 source 2, id: source 'second-source' has no points: no tip cites it and it lists "
-        "no unused_points"]
-    edit(data_dir / "sources.yaml", "    url: https://example.org/second\n", "    url: https://example.org/second\n"
-         "    unused_points:\n      - says: Buy new shoes.\n        reason: Off the subject.\n")
+        "no unused_points"
+    ]
+    edit(
+        data_dir / "sources.yaml",
+        "    url: https://example.org/second\n",
+        "    url: https://example.org/second\n"
+        "    unused_points:\n      - says: Buy new shoes.\n        reason: Off the subject.\n",
+    )
     kb = load_knowledge_base(data_dir, today=TODAY)
     from macros.evidence import source_points
+
     assert source_points(kb)["second-source"] == [
-        {"text": "Buy new shoes.", "supports": [], "opposes": [], "not_used": "Off the subject."}]
+        {"text": "Buy new shoes.", "supports": [], "opposes": [], "not_used": "Off the subject."}
+    ]
 
 
 def test_an_unused_point_needs_its_reason(data_dir):
-    edit(data_dir / "sources.yaml", "    url: https://example.org/second\n", "    url: https://example.org/second\n"
-         "    unused_points:\n      - says: Buy new shoes.\n")
-    assert problems(data_dir) == ["data/sources.yaml:14: E201 source 2, unused point 1: missing required field 'reason'"]
+    edit(
+        data_dir / "sources.yaml",
+        "    url: https://example.org/second\n",
+        "    url: https://example.org/second\n    unused_points:\n      - says: Buy new shoes.\n",
+    )
+    assert problems(data_dir) == [
+        "data/sources.yaml:14: E201 source 2, unused point 1: missing required field 'reason'"
+    ]
 
 
 def test_every_tip_is_reachable_from_a_plan(data_dir):
@@ -419,13 +514,22 @@ def test_every_tip_is_reachable_from_a_plan(data_dir):
 def test_a_situation_needs_three_tips(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "situations: [went-blank]\n", "in_every_plan: true\n")
     assert problems(data_dir) == [
-        "data/situations.yaml:2: E315 situation 1, id: situation 'went-blank' leads to 2 tips; a plan needs at least 3"]
+        "data/situations.yaml:2: E315 situation 1, id: situation 'went-blank' leads to 2 tips; a plan needs at least 3"
+    ]
 
 
 # ---- slips that would otherwise be published as they are ---------------------------------
 
-@pytest.mark.parametrize("where", ["data/write-it-now.yaml", "data/tip/write-it-now.yaml", "data/tips/more/write-it-now.yaml",
-                                   "docs/write-it-now.yaml"])
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "data/write-it-now.yaml",
+        "data/tip/write-it-now.yaml",
+        "data/tips/more/write-it-now.yaml",
+        "docs/write-it-now.yaml",
+    ],
+)
 def test_a_tip_file_in_the_wrong_place(data_dir, tmp_path, where):
     docs = tmp_path / "docs"
     (docs / "themes").mkdir(parents=True)
@@ -436,8 +540,11 @@ def test_a_tip_file_in_the_wrong_place(data_dir, tmp_path, where):
     stray.write_text((data_dir / "tips" / "write-it-down.yaml").read_text())
     found = [line for line in problems(data_dir, docs) if "E105" in line]
     assert found and found[0].startswith(f"{where}:1: E105 is not where data files go")
-    assert any(line == "fix: Move it to data/tips/write-it-now.yaml if it is a tip (or to the folder for its kind: "
-               "data/checklists/, data/templates/), or delete it." for line in fix_lines_with(data_dir, docs))
+    assert any(
+        line == "fix: Move it to data/tips/write-it-now.yaml if it is a tip (or to the folder for its kind: "
+        "data/checklists/, data/templates/), or delete it."
+        for line in fix_lines_with(data_dir, docs)
+    )
 
 
 def fix_lines_with(data_dir: Path, docs: Path) -> list[str]:
@@ -448,34 +555,62 @@ def fix_lines_with(data_dir: Path, docs: Path) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("  - Write how you answered.\n", "  - Write how you answered.\n   - Write the names.\n",
-     "data/tips/write-it-down.yaml:8: S408 step 2: step 2 looks like two items run together"),
-    ("title: Write down what happened", "title: WRITE DOWN WHAT HAPPENED",
-     "data/tips/write-it-down.yaml:2: S405 title: is written in capital letters"),
-    ("You forget details fast.", "You forget <b>details</b> fast.",
-     "data/tips/write-it-down.yaml:4: S406 why: contains the HTML tag <b>"),
-    ("  - Write what they asked.", "  - Write what they asked [here](https://example.com/form).",
-     "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a source this tip cites"),
-    ("  - Write what they asked.", "  - Write what they asked <https://example.com/form>.",
-     "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a source this tip cites"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "  - Write how you answered.\n",
+            "  - Write how you answered.\n   - Write the names.\n",
+            "data/tips/write-it-down.yaml:8: S408 step 2: step 2 looks like two items run together",
+        ),
+        (
+            "title: Write down what happened",
+            "title: WRITE DOWN WHAT HAPPENED",
+            "data/tips/write-it-down.yaml:2: S405 title: is written in capital letters",
+        ),
+        (
+            "You forget details fast.",
+            "You forget <b>details</b> fast.",
+            "data/tips/write-it-down.yaml:4: S406 why: contains the HTML tag <b>",
+        ),
+        (
+            "  - Write what they asked.",
+            "  - Write what they asked [here](https://example.com/form).",
+            "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a "
+            "source this tip cites",
+        ),
+        (
+            "  - Write what they asked.",
+            "  - Write what they asked <https://example.com/form>.",
+            "data/tips/write-it-down.yaml:7: S407 step 1: links to https://example.com/form, which is not a "
+            "source this tip cites",
+        ),
+    ],
+)
 def test_slips_are_caught(data_dir, old, new, expected):
     edit(data_dir / "tips" / "write-it-down.yaml", old, new)
     assert expected in problems(data_dir)
 
 
 def test_a_link_to_a_cited_source_is_allowed(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "  - Write what they asked.",
-         "  - Write what they asked, as [this article](https://example.org/first) says.")
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "  - Write what they asked.",
+        "  - Write what they asked, as [this article](https://example.org/first) says.",
+    )
     assert problems(data_dir) == []
 
 
 def test_a_colon_in_unquoted_text_says_to_quote_it(data_dir):
-    edit(data_dir / "tips" / "write-it-down.yaml", "summary: Notes help you learn from the day.",
-         "summary: Notes help: you learn from the day.")
-    assert fix_lines(data_dir) == ['fix: Put text containing a colon in quotes: key: "Text: more text". '
-                                   'Inside the quotes, write a double quote as \\".']
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "summary: Notes help you learn from the day.",
+        "summary: Notes help: you learn from the day.",
+    )
+    assert fix_lines(data_dir) == [
+        'fix: Put text containing a colon in quotes: key: "Text: more text". '
+        'Inside the quotes, write a double quote as \\".'
+    ]
 
 
 def test_each_problem_gets_its_own_fix(data_dir):

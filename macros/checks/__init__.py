@@ -3,23 +3,33 @@
 Each module has one function, check(ctx), that reports through ctx.report. They run
 after every file has been read and has passed its schema (see knowledge.py).
 """
+
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..records import Record, Report
 
+if TYPE_CHECKING:  # knowledge.py runs these checks, so it cannot be imported here at run time
+    from ..knowledge import KnowledgeBase
+
 # Where the known ids of each kind are kept, to name in a message about an unknown one.
-HOME_OF = {"sources": "data/sources.yaml", "themes": "data/themes.yaml", "stages": "data/stages.yaml",
-           "situations": "data/situations.yaml", "tips": "data/tips/"}
+HOME_OF = {
+    "sources": "data/sources.yaml",
+    "themes": "data/themes.yaml",
+    "stages": "data/stages.yaml",
+    "situations": "data/situations.yaml",
+    "tips": "data/tips/",
+}
 
 
 @dataclass
 class Context:
-    kb: "object"  # the KnowledgeBase
+    kb: KnowledgeBase
     records: dict[tuple[str, str], Record]
     report: Report
     today: date
@@ -36,7 +46,13 @@ class Context:
             return True
         nearest = difflib.get_close_matches(value, sorted(self.known[kind]), n=1, cutoff=0.6)
         hint = f"did you mean '{nearest[0]}'? " if nearest else ""
-        self.report.add(record, "E301", f"unknown {kind[:-1]} '{value}'; {hint}the known ids are in {HOME_OF[kind]}",
-                        path, fix=f"Use an id from {HOME_OF[kind]}" + (f", such as '{nearest[0]}'" if nearest else "")
-                        + f", or add the {kind[:-1]} there first.")
+        self.report.add(
+            record,
+            "E301",
+            f"unknown {kind[:-1]} '{value}'; {hint}the known ids are in {HOME_OF[kind]}",
+            path,
+            fix=f"Use an id from {HOME_OF[kind]}"
+            + (f", such as '{nearest[0]}'" if nearest else "")
+            + f", or add the {kind[:-1]} there first.",
+        )
         return False

@@ -1,4 +1,5 @@
 """Checks on each checklist: its stages in timeline order, real tips, unique items, and one printed page."""
+
 from __future__ import annotations
 
 from ..rules import MAX_CHECKLIST_ITEMS
@@ -16,16 +17,28 @@ def check(ctx: Context):
             ctx.reference(record, "stages", group["stage"], path + ("stage",))
             order = stage_order.get(group["stage"], last_order + 1)
             if order <= last_order:
-                ctx.report.add(record, "E306", f"stage '{group['stage']}' is out of timeline order or used twice",
-                               path + ("stage",))
+                ctx.report.add(
+                    record,
+                    "E306",
+                    f"stage '{group['stage']}' is out of timeline order or used twice",
+                    path + ("stage",),
+                )
             last_order = order
             for item_index, item in enumerate(group["items"]):
                 ctx.reference(record, "tips", item["tip"], path + ("items", item_index, "tip"))
                 if item["id"] in seen:
-                    ctx.report.add(record, "E302", f"item id '{item['id']}' is used more than once",
-                                   path + ("items", item_index, "id"))
+                    ctx.report.add(
+                        record,
+                        "E302",
+                        f"item id '{item['id']}' is used more than once",
+                        path + ("items", item_index, "id"),
+                    )
                 seen.add(item["id"])
         item_count = sum(len(group["items"]) for group in checklist["groups"])
         if item_count > MAX_CHECKLIST_ITEMS:
-            ctx.report.add(record, "E308", f"has {item_count} items; at most {MAX_CHECKLIST_ITEMS} fit on one "
-                           "printed page", ("groups",))
+            ctx.report.add(
+                record,
+                "E308",
+                f"has {item_count} items; at most {MAX_CHECKLIST_ITEMS} fit on one printed page",
+                ("groups",),
+            )

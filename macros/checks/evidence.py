@@ -1,5 +1,6 @@
 """Checks on the evidence: every tip rests on sources that say what it says, each disagreement
 names real sources and tips, and every source's advice is accounted for."""
+
 from __future__ import annotations
 
 from ..evidence import COUNTRY_NAMES
@@ -15,8 +16,13 @@ def check(ctx: Context):
             ctx.report.add(record, "E310", "no source supports this tip", ("sources",))
         for index, source_id in enumerate(supporting):
             if source_id in supporting[:index]:
-                ctx.report.add(record, "E207", f"cites '{source_id}' twice", ("sources", index, "id"),
-                               fix=f"Keep one entry for '{source_id}' and put everything it says in its says:.")
+                ctx.report.add(
+                    record,
+                    "E207",
+                    f"cites '{source_id}' twice",
+                    ("sources", index, "id"),
+                    fix=f"Keep one entry for '{source_id}' and put everything it says in its says:.",
+                )
             ctx.reference(record, "sources", source_id, ("sources", index, "id"))
         cited.update(supporting)
         differ = tip.get("sources_differ")
@@ -25,24 +31,37 @@ def check(ctx: Context):
                 path = ("sources_differ", "opposed_by", index)
                 ctx.reference(record, "sources", opposition["id"], path + ("id",))
                 if opposition["id"] in supporting:
-                    ctx.report.add(record, "E312", f"'{opposition['id']}' both supports and opposes this tip",
-                                   path + ("id",))
+                    ctx.report.add(
+                        record, "E312", f"'{opposition['id']}' both supports and opposes this tip", path + ("id",)
+                    )
                 if "instead" in opposition:
                     ctx.reference(record, "tips", opposition["instead"], path + ("instead",))
                     if opposition["instead"] == tip["id"]:
-                        ctx.report.add(record, "E312", "what the other side advises instead cannot be this tip",
-                                       path + ("instead",), fix="Name the tip that gives the other course, or "
-                                       "delete the instead: line.")
+                        ctx.report.add(
+                            record,
+                            "E312",
+                            "what the other side advises instead cannot be this tip",
+                            path + ("instead",),
+                            fix="Name the tip that gives the other course, or delete the instead: line.",
+                        )
             cited.update(opposition["id"] for opposition in differ["opposed_by"])
     for source in ctx.kb.sources:
         if source.get("country", "GB") not in COUNTRY_NAMES:
-            ctx.report.add(ctx.record("sources", source["id"]), "E301", f"unknown country '{source['country']}'",
-                           ("country",), fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to "
-                           "COUNTRY_NAMES in macros/evidence.py.")
+            ctx.report.add(
+                ctx.record("sources", source["id"]),
+                "E301",
+                f"unknown country '{source['country']}'",
+                ("country",),
+                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to "
+                "COUNTRY_NAMES in macros/evidence.py.",
+            )
     if ctx.report.problems:
         return  # a typo elsewhere would make a source look unused
     for source in ctx.kb.sources:
         if source["id"] not in cited and not source.get("unused_points"):
-            ctx.report.add(ctx.record("sources", source["id"]), "E313",
-                           f"source '{source['id']}' has no points: no tip cites it and it lists no unused_points",
-                           ("id",))
+            ctx.report.add(
+                ctx.record("sources", source["id"]),
+                "E313",
+                f"source '{source['id']}' has no points: no tip cites it and it lists no unused_points",
+                ("id",),
+            )

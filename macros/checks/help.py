@@ -1,4 +1,5 @@
 """Checks on the help services: known countries, each once, and each with someone to talk to."""
+
 from __future__ import annotations
 
 from ..evidence import COUNTRY_NAMES
@@ -13,13 +14,25 @@ def check(ctx: Context):
     for index, country in enumerate(ctx.kb.help["countries"]):
         code = country["country"]
         if code not in COUNTRY_NAMES:
-            ctx.report.add(record, "E301", f"unknown country '{code}'", ("countries", index, "country"),
-                           fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in "
-                           "macros/evidence.py.")
+            ctx.report.add(
+                record,
+                "E301",
+                f"unknown country '{code}'",
+                ("countries", index, "country"),
+                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in "
+                "macros/evidence.py.",
+            )
         if code in seen:
-            ctx.report.add(record, "E302", f"country '{code}' is listed more than once",
-                           ("countries", index, "country"), fix="Merge its services into the first entry.")
+            ctx.report.add(
+                record,
+                "E302",
+                f"country '{code}' is listed more than once",
+                ("countries", index, "country"),
+                fix="Merge its services into the first entry.",
+            )
         seen.add(code)
         # The page tells a reader in distress to call a listening line: every country must offer one.
         if not any(service["kind"] == "listening" for service in country["services"]):
-            ctx.report.add(record, "E320", f"country '{code}' has no listening service", ("countries", index, "services"))
+            ctx.report.add(
+                record, "E320", f"country '{code}' has no listening service", ("countries", index, "services")
+            )

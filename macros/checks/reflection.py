@@ -1,4 +1,5 @@
 """Checks on the reflection worksheet: real tips, unique ids, and two printed pages."""
+
 from __future__ import annotations
 
 from ..rules import MAX_REFLECTION
@@ -14,8 +15,14 @@ def check(ctx: Context):
         for index, entry in enumerate(entries):
             ctx.reference(record, "tips", entry["tip"], (key, index, "tip"))
             if entry["id"] in [other["id"] for other in entries[:index]]:
-                ctx.report.add(record, "E302", f"{key[:-1]} id '{entry['id']}' is used more than once",
-                               (key, index, "id"))
+                ctx.report.add(
+                    record, "E302", f"{key[:-1]} id '{entry['id']}' is used more than once", (key, index, "id")
+                )
         if len(entries) > MAX_REFLECTION[key]:
-            ctx.report.add(record, "E308", f"has {len(entries)} {key}; at most {MAX_REFLECTION[key]} fit on the "
-                           "two printed pages of the worksheet", (key,))
+            ctx.report.add(
+                record,
+                "E308",
+                f"has {len(entries)} {key}; at most {MAX_REFLECTION[key]} fit on the "
+                "two printed pages of the worksheet",
+                (key,),
+            )

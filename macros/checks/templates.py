@@ -1,4 +1,5 @@
 """Checks on each follow-up note: real tips and sources, and every {placeholder} declared and used."""
+
 from __future__ import annotations
 
 from ..rules import PLACEHOLDER
@@ -17,7 +18,10 @@ def check(ctx: Context):
             ctx.report.add(record, "E305", f"{{{name}}} is used but not listed under placeholders", ("body",))
         for index, name in enumerate(declared):
             if name not in used:
-                ctx.report.add(record, "E305", f"placeholder '{name}' is listed but never used", ("placeholders", index))
+                ctx.report.add(
+                    record, "E305", f"placeholder '{name}' is listed but never used", ("placeholders", index)
+                )
             if name in declared[:index]:
-                ctx.report.add(record, "E302", f"placeholder id '{name}' is used more than once",
-                               ("placeholders", index, "id"))
+                ctx.report.add(
+                    record, "E302", f"placeholder id '{name}' is used more than once", ("placeholders", index, "id")
+                )

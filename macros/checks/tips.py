@@ -1,5 +1,6 @@
 """Checks on each tip: its links to themes, stages, situations and other tips, its review date,
 and that some plan in the guide leads to it."""
+
 from __future__ import annotations
 
 import datetime
@@ -19,8 +20,13 @@ def check(ctx: Context):
         for index, value in enumerate(tip.get("related", [])):
             ctx.reference(record, "tips", value, ("related", index))
         if tip["id"] in tip.get("related", []):
-            ctx.report.add(record, "E301", "a tip cannot be related to itself", ("related",),
-                           fix="Remove the tip's own id from related:.")
+            ctx.report.add(
+                record,
+                "E301",
+                "a tip cannot be related to itself",
+                ("related",),
+                fix="Remove the tip's own id from related:.",
+            )
         if not tip.get("situations") and not tip.get("in_every_plan"):
             ctx.report.add(record, "E314", "no plan in the guide leads to this tip", ("id",))
         _check_review_date(ctx, record, tip["last_reviewed"])
@@ -33,7 +39,12 @@ def _check_review_date(ctx: Context, record, value: str):
         ctx.report.add(record, "E204", f"'{value}' is not a real date", ("last_reviewed",))
         return
     if reviewed > ctx.today:
-        ctx.report.add(record, "E204", f"last_reviewed {value} is in the future", ("last_reviewed",),
-                       fix="Set last_reviewed to the day you checked the tip against its sources: today or earlier.")
+        ctx.report.add(
+            record,
+            "E204",
+            f"last_reviewed {value} is in the future",
+            ("last_reviewed",),
+            fix="Set last_reviewed to the day you checked the tip against its sources: today or earlier.",
+        )
     elif (ctx.today - reviewed).days > REVIEW_EVERY_DAYS:
         ctx.report.add(record, "W501", f"last reviewed on {value}, more than a year ago", ("last_reviewed",))
