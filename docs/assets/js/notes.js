@@ -23,34 +23,6 @@
     return text;
   }
 
-  function copyWithSelection(text) {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.className = "ir-visually-hidden";
-    document.body.appendChild(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    document.body.removeChild(area);
-    return copied;
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      return navigator.clipboard.writeText(text).then(function () {
-        return true;
-      }, function () {
-        return copyWithSelection(text);
-      });
-    }
-    return Promise.resolve(copyWithSelection(text));
-  }
-
   function setUp(note) {
     const form = note.querySelector("[data-ir-note-form]");
     const subject = note.querySelector('[data-ir-text="subject"]');
@@ -123,12 +95,12 @@
 
     tools.onAction(note, {
       "copy-body": function () {
-        copy(bodyText()).then(function (copied) {
+        tools.copyText(bodyText()).then(function (copied) {
           report("Email text", copied, body);
         });
       },
       "copy-subject": function () {
-        copy(subjectText()).then(function (copied) {
+        tools.copyText(subjectText()).then(function (copied) {
           report("Subject line", copied, subject);
         });
       }

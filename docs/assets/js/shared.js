@@ -135,11 +135,58 @@
     }, 50);
   }
 
+  /* Copy text to the clipboard; resolves to true when it worked. Older browsers, and pages the
+     clipboard API refuses, fall back to selecting the text in a hidden box. */
+  function copyWithSelection(text) {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "ir-visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () {
+        return true;
+      }, function () {
+        return copyWithSelection(text);
+      });
+    }
+    return Promise.resolve(copyWithSelection(text));
+  }
+
+  /* Save text as a file in the reader's downloads; nothing is sent anywhere. */
+  function downloadText(text, fileName, type) {
+    const blob = new Blob([text], { type: type + ";charset=utf-8" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    window.setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 10000);
+  }
+
   window.InterviewRebound = {
     store: store,
     each: each,
     enhance: enhance,
     onAction: onAction,
-    announce: announce
+    announce: announce,
+    copyText: copyText,
+    downloadText: downloadText
   };
 })();

@@ -11,27 +11,27 @@
 (function () {
   "use strict";
 
-  var MAX_ADDRESS_BYTES = 8000;  // GitHub and browsers refuse much longer addresses
+  const MAX_ADDRESS_BYTES = 8000;  // GitHub and browsers refuse much longer addresses
 
   /* ---- Text as Python's re and str see it (macros/style.py runs on Python) ---------------- */
 
   // str.isspace() and re's \s: JavaScript's \s differs (\x1c-\x1f, \x85, \ufeff).
-  var PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-  var SPACES = new RegExp("[" + PY_SPACE + "]+", "u");
-  var EDGE_SPACES = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "gu");
-  var WORD_CHAR = /[\p{L}\p{N}_]/u;  // re's \w
-  var PUNCTUATION = new RegExp("[^\\p{L}\\p{N}_" + PY_SPACE + "]", "gu");
-  var MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/g;
-  var SENTENCE_END = new RegExp("(?<=[.!?])[\"')\\]]*[" + PY_SPACE + "]+", "u");
-  var WORD = /[A-Za-z0-9'\u2019]+/g;
-  var HTML_TAG = new RegExp("</?[A-Za-z][A-Za-z0-9]*([" + PY_SPACE + "][^<>]*)?/?>", "u");
-  var NOT_SPACE = "[^" + PY_SPACE + "]";
-  var LINK_TARGET = new RegExp("\\]\\([" + PY_SPACE + "]*<?([^)" + PY_SPACE + ">]*)" +
+  const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const SPACES = new RegExp("[" + PY_SPACE + "]+", "u");
+  const EDGE_SPACES = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "gu");
+  const WORD_CHAR = /[\p{L}\p{N}_]/u;  // re's \w
+  const PUNCTUATION = new RegExp("[^\\p{L}\\p{N}_" + PY_SPACE + "]", "gu");
+  const MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/g;
+  const SENTENCE_END = new RegExp("(?<=[.!?])[\"')\\]]*[" + PY_SPACE + "]+", "u");
+  const WORD = /[A-Za-z0-9'\u2019]+/g;
+  const HTML_TAG = new RegExp("</?[A-Za-z][A-Za-z0-9]*([" + PY_SPACE + "][^<>]*)?/?>", "u");
+  const NOT_SPACE = "[^" + PY_SPACE + "]";
+  const LINK_TARGET = new RegExp("\\]\\([" + PY_SPACE + "]*<?([^)" + PY_SPACE + ">]*)" +
     "|<((?:https?|mailto|javascript|data):[^>" + PY_SPACE + "]*)>" +
     "|(?<![\\p{L}\\p{N}_])((?:https?|javascript|data):" + NOT_SPACE + "+)", "giu");
-  var RUN_TOGETHER = new RegExp("[.!?:][" + PY_SPACE + "]+[-*+][" + PY_SPACE + "]+" + NOT_SPACE +
+  const RUN_TOGETHER = new RegExp("[.!?:][" + PY_SPACE + "]+[-*+][" + PY_SPACE + "]+" + NOT_SPACE +
     "|\\n[" + PY_SPACE + "]*[-*+][" + PY_SPACE + "]+" + NOT_SPACE, "u");
-  var LETTERS = /[A-Za-z]/g;
+  const LETTERS = /[A-Za-z]/g;
 
   function pySplit(text) {
     return text.split(SPACES).filter(Boolean);
@@ -47,29 +47,29 @@
 
   // Python's round-half-even "{:.0f}" of a float.
   function wholeNumber(value) {
-    var floor = Math.floor(value);
-    var rest = value - floor;
-    var whole = rest > 0.5 || (rest === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+    const floor = Math.floor(value);
+    const rest = value - floor;
+    const whole = rest > 0.5 || (rest === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
     return (whole === 0 && value < 0 ? "-" : "") + String(whole === 0 ? 0 : whole);
   }
 
   // style.py's _round: half away from zero.
   function round(number, points) {
-    var scale = Math.pow(10, points);
-    var half = number < 0 || Object.is(number, -0) ? -0.5 : 0.5;
+    const scale = Math.pow(10, points);
+    const half = number < 0 || Object.is(number, -0) ? -0.5 : 0.5;
     return Math.floor(number * scale + half) / scale;
   }
 
   /* ---- Reading ease, as style.py (and textstat 0.7.3) compute it ------------------------ */
 
-  var hyphenation = null;
+  let hyphenation = null;
 
   function setHyphenation(text) {
-    var patterns = new Map();
-    var longest = 0;
+    const patterns = new Map();
+    let longest = 0;
     text.split(" ").forEach(function (pattern) {
       if (!pattern) return;
-      var letters = pattern.replace(/[0-9]/g, "");
+      const letters = pattern.replace(/[0-9]/g, "");
       patterns.set(letters, pattern);
       longest = Math.max(longest, characters(letters).length);
     });
@@ -77,9 +77,9 @@
   }
 
   function levelsOf(pattern) {
-    var known = hyphenation.levels.get(pattern);
+    const known = hyphenation.levels.get(pattern);
     if (known) return known;
-    var levels = [0];
+    const levels = [0];
     characters(pattern).forEach(function (char) {
       if (/[0-9]/.test(char)) levels[levels.length - 1] = Number(char);
       else levels.push(0);
@@ -89,14 +89,14 @@
   }
 
   function syllables(word) {
-    var known = hyphenation.words.get(word);
+    const known = hyphenation.words.get(word);
     if (known !== undefined) return known;
-    var dotted = characters("." + word.toLowerCase() + ".");
-    var levels = new Array(dotted.length + 1).fill(0);
-    for (var start = 0; start < dotted.length - 1; start += 1) {
-      var last = Math.min(start + hyphenation.longest, dotted.length);
-      for (var end = start + 1; end <= last; end += 1) {
-        var pattern = hyphenation.patterns.get(dotted.slice(start, end).join(""));
+    const dotted = characters("." + word.toLowerCase() + ".");
+    const levels = new Array(dotted.length + 1).fill(0);
+    for (let start = 0; start < dotted.length - 1; start += 1) {
+      const last = Math.min(start + hyphenation.longest, dotted.length);
+      for (let end = start + 1; end <= last; end += 1) {
+        const pattern = hyphenation.patterns.get(dotted.slice(start, end).join(""));
         if (pattern) {
           levelsOf(pattern).forEach(function (level, offset) {
             levels[start + offset] = Math.max(levels[start + offset], level);
@@ -104,10 +104,10 @@
         }
       }
     }
-    var length = characters(word).length;
-    var count = 1;
+    const length = characters(word).length;
+    let count = 1;
     levels.forEach(function (level, index) {
-      var point = index - 1;
+      const point = index - 1;
       if (level % 2 && point >= 2 && point <= length - 2) count += 1;
     });
     hyphenation.words.set(word, count);
@@ -116,18 +116,18 @@
 
   // findall(r"\b[^.!?]+[.!?]*", text), with re's Unicode \b
   function fleschSentences(text) {
-    var chars = characters(text);
-    var isWord = function (index) {
+    const chars = characters(text);
+    const isWord = function (index) {
       return index >= 0 && index < chars.length && WORD_CHAR.test(chars[index]);
     };
-    var isEnd = function (char) {
+    const isEnd = function (char) {
       return char === "." || char === "!" || char === "?";
     };
-    var found = [];
-    var index = 0;
+    const found = [];
+    let index = 0;
     while (index < chars.length) {
       if (!isEnd(chars[index]) && isWord(index - 1) !== isWord(index)) {
-        var end = index;
+        let end = index;
         while (end < chars.length && !isEnd(chars[end])) end += 1;
         while (end < chars.length && isEnd(chars[end])) end += 1;
         found.push(chars.slice(index, end).join(""));
@@ -140,16 +140,16 @@
   }
 
   function readingEase(text) {
-    var words = pySplit(text.replace(PUNCTUATION, ""));
-    var wordsPerSentence = 0;
-    var syllablesPerWord = 0;
+    let words = pySplit(text.replace(PUNCTUATION, ""));
+    let wordsPerSentence = 0;
+    let syllablesPerWord = 0;
     if (words.length) {
-      var found = fleschSentences(text);
-      var short = found.filter(function (sentence) {
+      const found = fleschSentences(text);
+      const short = found.filter(function (sentence) {
         return pySplit(sentence.replace(PUNCTUATION, "")).length <= 2;
       }).length;
       wordsPerSentence = round(words.length / Math.max(1, found.length - short), 1);
-      var total = 0;
+      let total = 0;
       pySplit(text.toLowerCase().replace(PUNCTUATION, "")).forEach(function (word) {
         total += syllables(word);
       });
@@ -175,12 +175,12 @@
   /* ---- The id, as macros/new_tip.py's tip_id_from_title makes it -------------------------- */
 
   function tipId(title, maxLength) {
-    var text = title.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
+    let text = title.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     text = text.replace(/&/g, " and ").replace(/['\u2019]/g, "");
-    var words = text.match(/[a-z0-9]+/g) || [];
-    var id = "";
-    for (var index = 0; index < words.length; index += 1) {
-      var candidate = id ? id + "-" + words[index] : words[index];
+    let words = text.match(/[a-z0-9]+/g) || [];
+    let id = "";
+    for (let index = 0; index < words.length; index += 1) {
+      const candidate = id ? id + "-" + words[index] : words[index];
       if (candidate.length > maxLength) break;
       id = candidate;
     }
@@ -190,18 +190,18 @@
   /* ---- YAML: every string double-quoted, so it reads back exactly --------------------------- */
 
   function hex(code, digits) {
-    var text = code.toString(16).toUpperCase();
+    let text = code.toString(16).toUpperCase();
     while (text.length < digits) text = "0" + text;
     return text;
   }
 
-  var NAMED_ESCAPES = { "\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0" };
+  const NAMED_ESCAPES = { "\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0" };
 
   function quoted(text) {
-    var out = "\"";
-    for (var index = 0; index < text.length; index += 1) {
-      var char = text.charAt(index);
-      var code = text.charCodeAt(index);
+    let out = "\"";
+    for (let index = 0; index < text.length; index += 1) {
+      const char = text.charAt(index);
+      const code = text.charCodeAt(index);
       if (NAMED_ESCAPES[char]) {
         out += NAMED_ESCAPES[char];
       } else if (code < 0x20 || (code >= 0x7f && code <= 0xa0)) {
@@ -223,9 +223,9 @@
   }
 
   function tipYaml(tip) {
-    var lines = ["# yaml-language-server: $schema=../../schema/tip.schema.json", "id: " + quoted(tip.id)];
+    const lines = ["# yaml-language-server: $schema=../../schema/tip.schema.json", "id: " + quoted(tip.id)];
     lines.push("title: " + quoted(tip.title), "summary: " + quoted(tip.summary), "why: " + quoted(tip.why));
-    var list = function (name, items) {
+    const list = function (name, items) {
       if (!items.length) {
         lines.push(name + ": []");
         return;
@@ -255,16 +255,16 @@
   /* ---- The checks, with make check's codes and words ---------------------------------------- */
 
   function checkTip(tip, rules) {
-    var problems = [];
-    var limits = rules.limits;
-    var add = function (code, where, message, fix) {
+    const problems = [];
+    const limits = rules.limits;
+    const add = function (code, where, message, fix) {
       problems.push({ code: code, where: where, message: message, fix: fix || rules.rules[code].fix });
     };
-    var hidden = new RegExp(rules.hidden_characters, "u");
-    var control = new RegExp(rules.control_characters, "u");
+    const hidden = new RegExp(rules.hidden_characters, "u");
+    const control = new RegExp(rules.control_characters, "u");
 
     function text(where, value, limit) {
-      var length = characters(value).length;
+      const length = characters(value).length;
       if (length < (limit.minLength || 0)) {
         add("E205", where, "is empty", "Fill in the field, or delete the line if the field is optional.");
       } else if (limit.maxLength && length > limit.maxLength) {
@@ -307,12 +307,12 @@
     if (!tip.situations.length) add("E314", "id", "no plan in the guide leads to this tip");
 
     // Writing style (S4xx), as style.py's style_problems runs it on a tip
-    var style = rules.style;
-    var links = {};
+    const style = rules.style;
+    const links = {};
     tip.sources.forEach(function (citation) {
       links[rules.sources[citation.id].url] = true;
     });
-    var fields = [["title", tip.title], ["summary", tip.summary], ["why", tip.why]];
+    const fields = [["title", tip.title], ["summary", tip.summary], ["why", tip.why]];
     tip.steps.forEach(function (step, index) {
       fields.push(["step " + (index + 1), step, true]);
     });
@@ -322,7 +322,7 @@
 
     function longSentences(where, value) {
       sentences(value).forEach(function (sentence) {
-        var count = wordCount(sentence);
+        let count = wordCount(sentence);
         if (count > style.max_sentence_words) {
           add("S401", where, "sentence of " + count + " words (limit " + style.max_sentence_words + "): \"" +
             pySplit(sentence).slice(0, 6).join(" ") + " ...\"");
@@ -331,12 +331,12 @@
     }
 
     function slips(where, value, allowed, listItem) {
-      var tag = value.match(HTML_TAG);
+      const tag = value.match(HTML_TAG);
       if (tag) add("S406", where, "contains the HTML tag " + characters(tag[0]).slice(0, 40).join(""));
       LINK_TARGET.lastIndex = 0;
-      var match;
+      let match;
       while ((match = LINK_TARGET.exec(value)) !== null) {
-        var target = [match[1], match[2], match[3]].filter(function (group) {
+        const target = [match[1], match[2], match[3]].filter(function (group) {
           return group !== undefined;
         })[0];
         if (!allowed[target]) {
@@ -351,8 +351,8 @@
     }
 
     function shouting(where, value) {
-      var letters = value.match(LETTERS) || [];
-      var capitals = letters.filter(function (letter) {
+      const letters = value.match(LETTERS) || [];
+      const capitals = letters.filter(function (letter) {
         return letter !== letter.toLowerCase();
       }).length;
       if (letters.length >= 8 && capitals * 2 > letters.length) add("S405", where, "is written in capital letters");
@@ -366,17 +366,17 @@
     shouting("summary", tip.summary);
     if (sentences(tip.summary).length > 1) add("S404", "summary", "summary has more than one sentence");
     if (hyphenation) {
-      var whole = fields.map(function (field) {
+      const whole = fields.map(function (field) {
         return plain(field[1]).replace(/[.!?]+$/, "") + ".";
       }).join(" ");
-      var ease = readingEase(whole);
+      const ease = readingEase(whole);
       if (ease < style.min_reading_ease) {
         add("S402", "id", "reading ease is " + wholeNumber(ease) + "; it needs to be " + style.min_reading_ease +
           " or more");
       }
     }
     tip.sources.forEach(function (citation, index) {
-      var where = "source " + (index + 1) + ", says";
+      const where = "source " + (index + 1) + ", says";
       longSentences(where, citation.says);
       slips(where, citation.says, {}, false);
     });
@@ -385,10 +385,10 @@
 
   /* ---- The page ------------------------------------------------------------------------------ */
 
-  var root = document.querySelector("[data-ir-suggest]");
+  const tools = window.InterviewRebound;  // shared.js, loaded before this script
+  const root = document.querySelector("[data-ir-suggest]");
   // The checks, for tests/test_suggest.py, which holds them to style.py and the checker.
-  window.InterviewRebound = window.InterviewRebound || {};
-  window.InterviewRebound.suggest = {
+  tools.suggest = {
     readingEase: function (text) {
       return hyphenation ? readingEase(text) : null;
     },
@@ -396,25 +396,21 @@
     quoted: quoted
   };
   if (!root) return;
+  const each = tools.each;
 
-  var form = root.querySelector("[data-ir-suggest-form]");
-  var verdict = root.querySelector("[data-ir-verdict]");
-  var problemList = root.querySelector("[data-ir-problems]");
-  var preview = root.querySelector("[data-ir-preview]");
-  var propose = root.querySelector("[data-ir-propose]");
-  var linkArea = root.querySelector("[data-ir-link-area]");
-  var noTitle = root.querySelector("[data-ir-no-title]");
-  var fallback = root.querySelector("[data-ir-fallback]");
-  var newFile = root.querySelector("[data-ir-new-file]");
-  var fileName = root.querySelector("[data-ir-filename]");
-  var status = root.querySelector("[data-ir-status]");
-  var repository = root.getAttribute("data-ir-repository").replace(/\/+$/, "");
-  var rules = null;
-  var current = { yaml: "", path: "" };
-
-  function each(list, callback) {
-    Array.prototype.forEach.call(list, callback);
-  }
+  const form = root.querySelector("[data-ir-suggest-form]");
+  const verdict = root.querySelector("[data-ir-verdict]");
+  const problemList = root.querySelector("[data-ir-problems]");
+  const preview = root.querySelector("[data-ir-preview]");
+  const propose = root.querySelector("[data-ir-propose]");
+  const linkArea = root.querySelector("[data-ir-link-area]");
+  const noTitle = root.querySelector("[data-ir-no-title]");
+  const fallback = root.querySelector("[data-ir-fallback]");
+  const newFile = root.querySelector("[data-ir-new-file]");
+  const fileName = root.querySelector("[data-ir-filename]");
+  const repository = root.getAttribute("data-ir-repository").replace(/\/+$/, "");
+  let rules = null;
+  const current = { yaml: "", path: "" };
 
   function field(name) {
     return form.querySelector('[data-ir-field="' + name + '"]');
@@ -431,7 +427,7 @@
   }
 
   function readForm() {
-    var tip = {
+    const tip = {
       title: field("title").value,
       summary: field("summary").value,
       why: field("why").value,
@@ -448,7 +444,7 @@
       tip.situations.push(box.value);
     });
     each(form.querySelectorAll('input[name="sources"]'), function (box) {
-      var says = form.querySelector('[data-ir-says-for="' + box.value + '"]');
+      let says = form.querySelector('[data-ir-says-for="' + box.value + '"]');
       if (says) says.hidden = !box.checked;
       if (box.checked) {
         tip.sources.push({ id: box.value, says: form.querySelector('[data-ir-says="' + box.value + '"]').value });
@@ -458,7 +454,7 @@
   }
 
   function element(tag, className, text) {
-    var node = document.createElement(tag);
+    const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;  // text only: what a reader types is never markup
     return node;
@@ -467,7 +463,7 @@
   function showProblems(problems) {
     problemList.textContent = "";
     problems.forEach(function (problem) {
-      var item = element("li", "ir-suggest__problem");
+      const item = element("li", "ir-suggest__problem");
       item.setAttribute("data-ir-code", problem.code);
       item.setAttribute("data-ir-problem", problem.code + " " + (problem.where ? problem.where + ": " : "") +
         problem.message);
@@ -476,37 +472,37 @@
       item.appendChild(element("span", "ir-suggest__fix", "Fix: " + problem.fix));
       problemList.appendChild(item);
     });
-    var count = problems.length;
+    let count = problems.length;
     verdict.textContent = count === 0 ? "No problems found: the tip passes the checks." :
       count + (count === 1 ? " thing" : " things") + " to fix before you propose the tip:";
     verdict.setAttribute("data-ir-count", String(count));
   }
 
   function showPreview(tip) {
-    var article = element("article", "ir-tip");
+    const article = element("article", "ir-tip");
     article.appendChild(element("h2", "ir-tip__title", tip.title || "Your title"));
     article.appendChild(element("p", "ir-tip__summary", tip.summary || "Your summary."));
-    var when = element("p", "ir-tip__when", "When: ");
+    const when = element("p", "ir-tip__when", "When: ");
     when.appendChild(element("span", "", tip.stage ? rules.stages[tip.stage] : "choose a stage"));
     article.appendChild(when);
-    var why = element("div", "ir-tip__why");
+    const why = element("div", "ir-tip__why");
     tip.why.split(/\n[ \t]*\n/).forEach(function (paragraph) {
       if (pyStrip(paragraph)) why.appendChild(element("p", "", paragraph));
     });
     article.appendChild(why);
-    var doDont = element("div", "ir-do-dont");
-    var doing = element("div", "ir-do");
+    const doDont = element("div", "ir-do-dont");
+    const doing = element("div", "ir-do");
     doing.appendChild(element("h3", "", "What to do"));
-    var steps = element("ol");
+    const steps = element("ol");
     tip.steps.forEach(function (step) {
       steps.appendChild(element("li", "", step));
     });
     doing.appendChild(steps);
     doDont.appendChild(doing);
     if (tip.avoid.length) {
-      var dont = element("div", "ir-dont");
+      const dont = element("div", "ir-dont");
       dont.appendChild(element("h3", "", "Avoid"));
-      var avoid = element("ul");
+      const avoid = element("ul");
       tip.avoid.forEach(function (item) {
         avoid.appendChild(element("li", "", item));
       });
@@ -514,16 +510,16 @@
       doDont.appendChild(dont);
     }
     article.appendChild(doDont);
-    var footer = element("footer", "ir-tip__meta");
-    var count = tip.sources.length;
-    var publishers = tip.sources.map(function (citation) {
+    const footer = element("footer", "ir-tip__meta");
+    let count = tip.sources.length;
+    const publishers = tip.sources.map(function (citation) {
       return rules.sources[citation.id].publisher;
     });
-    var details = element("details", "ir-tip__evidence");
+    const details = element("details", "ir-tip__evidence");
     details.open = true;
     details.appendChild(element("summary", "ir-tip__sources", count + " source" + (count === 1 ? "" : "s") + " give" +
       (count === 1 ? "s" : "") + " this advice: " + publishers.join(", ")));
-    var evidence = element("ul", "ir-evidence");
+    const evidence = element("ul", "ir-evidence");
     tip.sources.forEach(function (citation, index) {
       evidence.appendChild(element("li", "", publishers[index] + ": " + citation.says));
     });
@@ -535,14 +531,14 @@
   }
 
   function showLink(tip) {
-    var hasId = Boolean(tip.id);
+    const hasId = Boolean(tip.id);
     noTitle.hidden = hasId;
     current.path = hasId ? "data/tips/" + tip.id + ".yaml" : "";
     current.yaml = tipYaml(tip);
     fileName.textContent = current.path || "data/tips/….yaml";
-    var base = repository + "/new/main?filename=" + encodeURIComponent(current.path).replace(/%2F/g, "/");
-    var address = base + "&value=" + encodeURIComponent(current.yaml);
-    var tooLong = address.length >= MAX_ADDRESS_BYTES;  // encoded, so one character is one byte
+    const base = repository + "/new/main?filename=" + encodeURIComponent(current.path).replace(/%2F/g, "/");
+    const address = base + "&value=" + encodeURIComponent(current.yaml);
+    const tooLong = address.length >= MAX_ADDRESS_BYTES;  // encoded, so one character is one byte
     linkArea.hidden = !hasId || tooLong;
     fallback.hidden = !hasId || !tooLong;
     propose.href = hasId && !tooLong ? address : repository + "/new/main";
@@ -550,7 +546,7 @@
   }
 
   function update() {
-    var tip = readForm();
+    const tip = readForm();
     if (!rules) return;
     showProblems(checkTip(tip, rules));
     showPreview(tip);
@@ -558,61 +554,20 @@
   }
 
   /* Copy and Download, for a tip too long to send in a link */
-  function copyWithSelection(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.className = "ir-visually-hidden";
-    document.body.appendChild(area);
-    area.select();
-    var copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    document.body.removeChild(area);
-    return copied;
-  }
-
-  function announce(message) {
-    status.textContent = "";
-    window.setTimeout(function () {
-      status.textContent = message;
-    }, 50);
-  }
-
-  root.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("[data-ir-action]") : null;
-    if (!button || !current.path) return;
-    var name = current.path.split("/").pop();
-    if (button.getAttribute("data-ir-action") === "copy") {
-      var done = function (copied) {
-        announce(copied ? "The tip file is copied. Paste it into GitHub's new file page and name the file " +
-          current.path + "." : "Your browser did not let this page copy. Download the file instead.");
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(current.yaml).then(function () {
-          done(true);
-        }, function () {
-          done(copyWithSelection(current.yaml));
-        });
-      } else {
-        done(copyWithSelection(current.yaml));
-      }
-    } else {
-      var blob = new Blob([current.yaml], { type: "text/yaml;charset=utf-8" });
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = name;
-      document.body.appendChild(link);
-      link.click();
-      document.body.removeChild(link);
-      window.setTimeout(function () {
-        URL.revokeObjectURL(link.href);
-      }, 1000);
-      announce("The tip file is downloading as " + name + ". Upload it to " + current.path.replace(name, "") +
-        " on GitHub.");
+  tools.onAction(root, {
+    copy: function () {
+      if (!current.path) return;
+      tools.copyText(current.yaml).then(function (copied) {
+        tools.announce(root, copied ? "The tip file is copied. Paste it into GitHub's new file page and name the file " +
+          current.path + "." : "Your browser did not const this page copy. Download the file instead.");
+      });
+    },
+    download: function () {
+      if (!current.path) return;
+      const name = current.path.split("/").pop();
+      tools.downloadText(current.yaml, name, "text/yaml");
+      tools.announce(root, "The tip file is downloading as " + name + ". Upload it to " +
+        current.path.replace(name, "") + " on GitHub.");
     }
   });
 
@@ -622,16 +577,11 @@
     event.preventDefault();
   });
 
-  each(root.querySelectorAll("[data-ir-needs-js]"), function (part) {
-    part.hidden = false;
-  });
-  each(root.querySelectorAll("[data-ir-without-js]"), function (part) {
-    part.hidden = true;
-  });
+  tools.enhance(root);
   readForm();
 
   // The rules live beside the open data: a file of this site, fetched once; nothing typed goes with it.
-  var request = new XMLHttpRequest();
+  const request = new XMLHttpRequest();
   request.open("GET", root.getAttribute("data-ir-rules"));
   request.responseType = "json";
   request.onload = function () {

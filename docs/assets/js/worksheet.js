@@ -114,19 +114,9 @@
   }
 
   function download(format) {
-    const type = format === "md" ? "text/markdown" : "text/plain";
-    const blob = new Blob([asText(format)], { type: type + ";charset=utf-8" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "reflection-worksheet-" + today().iso + "." + format;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-    }, 10000);
-    tools.announce(sheet, "Your answers are downloading as " + link.download + ".");
+    const fileName = "reflection-worksheet-" + today().iso + "." + format;
+    tools.downloadText(asText(format), fileName, format === "md" ? "text/markdown" : "text/plain");
+    tools.announce(sheet, "Your answers are downloading as " + fileName + ".");
   }
 
   // ---- events ------------------------------------------------------------
