@@ -7,11 +7,11 @@
 (function () {
   "use strict";
 
-  var searchIndex = /\/search(\/search_index)?\.json$/;
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-  var held = [];
-  var wanted = new URLSearchParams(location.search).has("q");
+  const searchIndex = /\/search(\/search_index)?\.json$/;
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  const held = [];
+  let wanted = new URLSearchParams(location.search).has("q");
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.isSearchIndex = searchIndex.test(new URL(String(url), location.href).pathname);
