@@ -148,10 +148,20 @@ def _tip_markdown(tip: dict, kb, repository: str) -> str:
     lines += [f"{number}. {step}" for number, step in enumerate(tip["steps"], 1)] + [""]
     if "avoid" in tip:
         lines += ["### Avoid", ""] + [f"- {item}" for item in tip["avoid"]] + [""]
-    sources = ", ".join(
-        f"[{kb.by_id['sources'][source]['publisher']}](../../sources/#source-{source})" for source in tip["sources"]
-    )
-    lines += [f"{len(tip['sources'])} of {len(kb.sources)} sources give this advice: {sources}", ""]
+    count = len(tip["sources"])
+    lines += [f"{count} source{'s' if count != 1 else ''} give this advice:", ""]
+    lines += [
+        f"- [{kb.by_id['sources'][citation['id']]['publisher']}](../../sources/#source-{citation['id']}): "
+        f"{citation['says']}"
+        for citation in tip["sources"]
+    ] + [""]
+    differ = tip.get("sources_differ")
+    if differ:
+        lines += [f"### Sources differ: {differ['question']}", ""]
+        lines += [
+            f"- [{kb.by_id['sources'][other['id']]['publisher']}](../../sources/#source-{other['id']}): {other['says']}"
+            for other in differ["opposed_by"]
+        ] + ["", f"**Our view:** {differ['view']}", ""]
     if "related" in tip:
         related = "; ".join(
             f"[{kb.by_id['tips'][other]['title']}](../{kb.by_id['tips'][other]['theme']}/#tip-{other})"
@@ -200,8 +210,7 @@ def _known_macros(kb, repository: str) -> dict:
                 "",
             ]
             out += [
-                f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})"
-                for tip in kb.tips_where("sources", source["id"])
+                f"- [{tip['title']}](../themes/{tip['theme']}/#tip-{tip['id']})" for tip in kb.tips_citing(source["id"])
             ]
             out.append("")
         return "\n".join(out)

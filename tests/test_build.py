@@ -176,3 +176,22 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path):
 def test_pages_carry_an_html_comment_naming_their_data(built_site, page):
     html = (built_site / page).read_text(encoding="utf-8")
     assert "<!-- Rendered from data/" in html
+
+
+def test_home_and_sources_pages_say_where_the_advice_comes_from(built_site):
+    from macros.evidence import COUNTRY_NAMES
+
+    counts: dict[str, int] = {}
+    for source in SOURCES:
+        if "country" in source:
+            counts[source["country"]] = counts.get(source["country"], 0) + 1
+    assert len(counts) >= 4, "the sources should come from several countries"
+    for page in ("index.html", "sources/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        note = re.search(r'<p class="ir-countries">(.*?)</p>', html, re.S)
+        assert note, page
+        text = " ".join(note.group(1).split())
+        assert f"The {len(SOURCES)} articles come from" in text
+        for code, count in counts.items():
+            assert f"{COUNTRY_NAMES[code]} ({count})" in text, (page, code)
+        assert "check the rules where you live" in text
