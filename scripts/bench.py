@@ -314,7 +314,7 @@ def page_weight(site: Path, page: Path) -> dict:
     if "search" in config:  # Material's search worker (Zensical's search has none)
         js.append(local(config["search"]))  # already relative to the page
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
-    data = [local(url) for url in re.findall(r'data-knowledge-base="([^"]+)"', html)]
+    data = [local(url) for url in re.findall(r'data-ir-(?:knowledge-base|rules)="([^"]+)"', html)]
     sizes = {
         "html": gz(page),
         "css": sum(map(gz, css)),
