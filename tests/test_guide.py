@@ -34,7 +34,11 @@ def plan_for(situations: list[str], every_plan: bool = True) -> list[dict]:
         for tip in TIPS
         if set(tip.get("situations", [])) & set(situations) or (every_plan and tip.get("in_every_plan"))
     ]
-    return sorted(tips, key=lambda tip: (STAGE_ORDER[tip["stage"]], -len(tip["sources"]), tip["title"]))
+    # The site's order (stage, then most sources, then title), with the shared steps last in each stage.
+    return sorted(
+        tips,
+        key=lambda tip: (STAGE_ORDER[tip["stage"]], bool(tip.get("in_every_plan")), -len(tip["sources"]), tip["title"]),
+    )
 
 
 def title_of(situation_id: str) -> str:

@@ -5,7 +5,8 @@
    stage. A tip that a follow-up note goes with links to that note. All advice comes from the open data file the
    build writes (api/v1/knowledge-base.json); this script holds none of it.
    The file lists stages and tips in plan order already (stage, then the most
-   widely sourced, then title), so the plan only filters, never sorts.
+   widely sourced, then title); within a stage the plan puts the shared steps
+   last, so what was written for the reader's situation comes first.
 
    The choice lives in the address (?s=blank-mind,nerves), so a plan can be
    bookmarked, shared and reloaded. If this script or the file cannot load, the
@@ -50,9 +51,15 @@
       notesFor.set(note.tips[0], (notesFor.get(note.tips[0]) || []).concat([note]));
     });
     data.stages.forEach(function (stage) {
-      const tips = data.tips.filter(function (tip) {
+      const inStage = data.tips.filter(function (tip) {
         return tip.stage === stage.id && ((tip.situations || []).length > 0 || tip.in_every_plan);
       });
+      /* What was written for the reader's situation comes first; the steps that help everyone follow. */
+      const tips = inStage.filter(function (tip) {
+        return !tip.in_every_plan;
+      }).concat(inStage.filter(function (tip) {
+        return tip.in_every_plan;
+      }));
       if (tips.length === 0) {
         return;
       }
