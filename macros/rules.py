@@ -135,7 +135,7 @@ RULES = {
             "Rename the file to <id>.yaml, or change the id to match the file name.",
             "data/tips/breathe.yaml with id: take-a-breath",
         ),
-        Rule("E304", "Unused entry", "Use the entry in at least one tip, or remove it.", "a source that no tip cites"),
+        Rule("E304", "Unused entry", "Use the entry in at least one tip, or remove it.", "a theme that no tip uses"),
         Rule(
             "E305",
             "Placeholder mismatch",

@@ -28,14 +28,7 @@
   const jump = form.querySelector("[data-ir-jump]");
   const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    node.className = className;
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  const element = tools.element;
 
   function tipLink(tip) {
     return root.getAttribute("data-ir-tip-url").replace("{theme}", encodeURIComponent(tip.theme)).replace("{id}", encodeURIComponent(tip.id));

@@ -180,9 +180,18 @@
     }, 10000);
   }
 
+  /* A new element with a class and its text; text only, so nothing a reader types becomes markup. */
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   window.InterviewRebound = {
     store: store,
     each: each,
+    element: element,
     enhance: enhance,
     onAction: onAction,
     announce: announce,

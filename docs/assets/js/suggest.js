@@ -397,6 +397,7 @@
   };
   if (!root) return;
   const each = tools.each;
+  const element = tools.element;
 
   const form = root.querySelector("[data-ir-suggest-form]");
   const verdict = root.querySelector("[data-ir-verdict]");
@@ -451,13 +452,6 @@
       }
     });
     return tip;
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;  // text only: what a reader types is never markup
-    return node;
   }
 
   function showProblems(problems) {
