@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support.browser import BROWSER_FIXTURES, CHROMIUM, CHROMIUM_ARGS, PageVisit, sweep
+from support.browser import BROWSER_FIXTURES, CHROMIUM, CHROMIUM_ARGS, PageVisit
 from support.project import FIXTURE_DATA, build, copy_project
 from support.server import serve
 
@@ -99,17 +99,3 @@ def visit(browser, site_url):
         context.close()
     errors = [error for result in visits for error in result.console_errors]
     assert errors == [], f"browser console errors: {errors}"
-
-
-@pytest.fixture(scope="session")
-def page_sweep(browser, hosted_site_url, site_pages):
-    """page_sweep(palette, width): what one visit to every page in that palette and width found (axe's
-    violations, console errors, policy violations, requests). All four sweeps run once, on first use."""
-    done = {}
-
-    def reports(palette: str, width: str):
-        if not done:
-            done.update(sweep(browser, hosted_site_url, site_pages))
-        return done[palette, width]
-
-    return reports

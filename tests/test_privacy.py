@@ -10,9 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from urllib.parse import urlparse
 
-from support.browser import CSP_RECORDER, PALETTES, WIDTHS
+from support.browser import CSP_RECORDER
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 REQUIRED = {
@@ -79,27 +78,6 @@ def test_no_inline_code_that_a_policy_would_have_to_allow(built_site):
         content = re.search(r'<article class="md-content__inner.*?</article>', html, re.S)
         if content:
             assert "<script" not in content.group(0), f"{name}: a script inside the page content"
-
-
-def test_every_page_loads_with_no_outside_request_policy_violation_or_console_error(page_sweep, hosted_site_url):
-    """Read from the one visit per page, palette and width that the accessibility test also reads."""
-    sweeps = {(palette, width): page_sweep(palette, width) for palette in PALETTES for width in WIDTHS}
-    problems = {}
-    for (palette, width), reports in sweeps.items():
-        for path, report in reports.items():
-            errors = list(report.errors)
-            if report.h1_count != 1:
-                errors.append(f"{report.h1_count} h1 headings")
-            if errors:
-                problems[f"{path or 'index.html'} ({palette}, {width})"] = errors
-    assert problems == {}
-    requests = [url for reports in sweeps.values() for report in reports.values() for url in report.requests]
-    own_host = urlparse(hosted_site_url).netloc
-    outside = sorted({url for url in requests if urlparse(url).netloc != own_host and not url.startswith("data:")})
-    assert outside == []
-    assert any("/workers/search." in url for url in requests), "the search worker never ran"
-    # assets/js/search-on-demand.js: the index waits until a reader searches (tested below)
-    assert not any(url.endswith("search/search_index.json") for url in requests), "the search index loaded unasked"
 
 
 def test_search_works_under_the_policy(browser, hosted_site_url):

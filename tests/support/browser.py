@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's chromium-headless-shell unless the Makefile (or you) name another Chromium.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 # Without these flags Chromium keeps calling home, which this machine's closed network refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -59,11 +60,7 @@ class PageReport:
     h1_count: int = 0
 
 
-START_AXE = """(options) => {
-  window.__axeResult = null;
-  axe.run(document, options).then((result) => { window.__axeResult = result.violations; },
-                                  (error) => { window.__axeResult = [{id: "axe failed", error: String(error)}]; });
-}"""
+RUN_AXE = "(options) => axe.run(document, options).then((result) => result.violations)"
 
 
 def _axe_script() -> Path:
@@ -76,55 +73,39 @@ def sweep(browser, base_url: str, paths: list[str]) -> dict[tuple[str, str], dic
     """Visit every page once in each palette and at each width, and record everything the tests judge.
 
     One visit per page, palette and width serves the accessibility, privacy and policy tests alike.
-    The four visits to a page run side by side (one tab each), so axe works in four browser processes
-    at once. Each visit waits for the load event (styles, scripts and images are in) and then for axe,
-    which takes longer than the theme needs to start its search worker; none waits for the network to
-    go quiet.
+    Each visit waits for the load event (styles, scripts and images are in) and then for axe, which
+    takes longer than the theme needs to start its search worker; none waits for the network to go quiet.
     """
-    tabs = {}
-    contexts = []
-    try:
-        for palette in PALETTES:
-            for width in WIDTHS:
-                context = browser.new_context(viewport=WIDTHS[width], color_scheme=palette)
-                contexts.append(context)
-                context.add_init_script(CSP_RECORDER)
-                context.add_init_script(path=_axe_script())
-                tabs[palette, width] = _Tab(context.new_page())
-        for path in paths:
-            for tab in tabs.values():
-                tab.start(base_url + path)
-            for tab in tabs.values():
-                tab.page.wait_for_load_state("load")
-                tab.page.evaluate(START_AXE, AXE_OPTIONS)
-            for tab in tabs.values():
-                tab.finish(path)
-    finally:
-        for context in contexts:
-            context.close()
-    return {combination: tab.reports for combination, tab in tabs.items()}
+    found = {}
+    for palette in PALETTES:
+        for width, viewport in WIDTHS.items():
+            context = browser.new_context(viewport=viewport, color_scheme=palette)
+            context.add_init_script(CSP_RECORDER)
+            context.add_init_script(path=_axe_script())
+            try:
+                tab = _Tab(context.new_page())
+                found[palette, width] = {path: tab.visit(base_url + path) for path in paths}
+            finally:
+                context.close()
+    return found
 
 
 class _Tab:
-    """One tab of the sweep, recording into the report of the page it shows."""
+    """One browser tab that visits page after page, recording into the report of the page it shows."""
 
     def __init__(self, page):
         self.page = page
         self.report = PageReport()
-        self.reports: dict[str, PageReport] = {}
         page.on("console", lambda message: message.type == "error" and self.report.errors.append(message.text))
         page.on("pageerror", lambda error: self.report.errors.append(str(error)))
         page.on("request", lambda request: self.report.requests.append(request.url))
 
-    def start(self, url: str):
-        self.report = PageReport()
-        self.page.goto(url, wait_until="commit")
-
-    def finish(self, path: str):
-        page, report = self.page, self.report
-        page.wait_for_function("window.__axeResult !== null", polling=50)
-        report.violations = page.evaluate("window.__axeResult")
+    def visit(self, url: str) -> PageReport:
+        page = self.page
+        self.report = report = PageReport()
+        page.goto(url, wait_until="load")
+        report.violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
         report.scheme = page.get_attribute("body", "data-md-color-scheme")
         report.h1_count = page.locator("h1").count()
         report.errors += page.evaluate("window.__cspViolations")
-        self.reports[path] = report
+        return report
