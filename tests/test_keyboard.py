@@ -49,8 +49,15 @@ CONTENT_LINKS = """() => [...document.querySelectorAll("article a[href]")]
   .map((link) => link.getAttribute("href"))"""
 
 
-def tab_through(page, limit: int = 400) -> list[dict]:
+# How many elements could take focus: a round of Tab needs no more presses than that (and a few for
+# the moments focus leaves the page), however much the page grows.
+FOCUSABLE = """() => document.querySelectorAll(
+  "a[href], button, input, select, textarea, summary, [tabindex]").length"""
+
+
+def tab_through(page) -> list[dict]:
     """Press Tab until focus comes round to the first stop again; return every stop."""
+    limit = page.evaluate(FOCUSABLE) + 5
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
