@@ -34,15 +34,16 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 from macros.knowledge import load_knowledge_base  # noqa: E402
+from support.project import copy_project  # noqa: E402  (the tests' copy of what a build reads)
 
 OUT = PROJECT / "bench-results"
 # Synthetic projects and built sites live outside the project, so nothing scans or commits them.
 WORK = Path(tempfile.mkdtemp(prefix="interview-rebound-bench-"))
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "schema", "data", "hooks", "overrides")
 LIGHTHOUSE_VERSION = "13.5.0"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Lighthouse audits in the full browser a reader would use (the Makefile names it).
+LIGHTHOUSE_CHROMIUM = os.environ.get("LIGHTHOUSE_CHROMIUM", "/usr/bin/chromium")
 # Pages to weigh and audit.
 KEY_PAGES = {
     "home": "index.html",
@@ -110,13 +111,7 @@ def make_project(count: int, real: bool = False) -> Path:
     """A copy of the project with `count` synthetic tips, or with `real`, its own."""
     project = WORK / (f"project-{count}" if not real else "real-project")
     shutil.rmtree(project, ignore_errors=True)
-    project.mkdir(parents=True)
-    for part in SITE_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, project / part)
+    copy_project(project)
     if real:
         return project
     tips_dir = project / "data" / "tips"
@@ -408,7 +403,7 @@ def lighthouse(site: Path, pages: dict[str, Path]) -> dict:
                     f"--chrome-flags={flags}",
                     "--only-categories=performance,accessibility,best-practices,seo",
                 ],
-                env={**env, "CHROME_PATH": CHROMIUM},
+                env={**env, "CHROME_PATH": LIGHTHOUSE_CHROMIUM},
                 check=True,
                 timeout=600,
             )
