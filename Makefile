@@ -13,10 +13,17 @@ ENGINE ?= mkdocs
 ZENSICAL_VENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# The browser tests drive Debian's Chromium; root installs it directly, others through sudo.
-# Elsewhere, name your own Chromium: make test CHROMIUM=/path/to/chromium (tests/conftest.py reads it).
-CHROMIUM ?= /usr/bin/chromium
-export CHROMIUM
+# The browser tests drive Debian's chromium-headless-shell: Debian's Chromium without the parts a window
+# needs, so each page opens several times faster. Lighthouse (make bench) measures in the full browser,
+# Debian's chromium. make installs the one it needs: root directly, others through sudo. Elsewhere, name
+# your own: make test CHROMIUM=/path/to/chromium (tests/support/browser.py reads it).
+CHROMIUM ?= /usr/bin/chromium-headless-shell
+LIGHTHOUSE_CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM LIGHTHOUSE_CHROMIUM
+# make test and make test-fast run the test files side by side, one per core (pytest-xdist); a file's
+# tests stay together, so what they share (a build, the sweep of every page) is made once.
+# Plain pytest runs them one after another, which is easier to follow when you debug one test.
+PYTEST := $(BIN)/pytest --numprocesses auto --dist loadfile
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve build check test clean
@@ -78,9 +85,10 @@ links: $(VENV)/.site-installed  ## Check that every source article's and help se
 	$(BIN)/python scripts/check_links.py
 
 # Without apt-get (macOS, Windows, other Linux), say what the tests need instead of failing in apt-get.
-$(CHROMIUM):
+# Debian's package is named like the program: /usr/bin/chromium-headless-shell is chromium-headless-shell.
+$(CHROMIUM) $(LIGHTHOUSE_CHROMIUM):
 	@if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "make test: the browser tests drive Chromium, and there is none at $(CHROMIUM)." >&2; \
+	  echo "make: the browser tests and make bench need Chromium, and there is none at $@." >&2; \
 	  echo "This machine has no apt-get, so make cannot install Debian's Chromium for you. Instead:" >&2; \
 	  echo "  - run the tests that need no browser:  make test-fast" >&2; \
 	  echo "  - or install Chromium yourself and name it, for example on macOS (brew install --cask chromium):" >&2; \
@@ -90,14 +98,14 @@ $(CHROMIUM):
 	  exit 1; \
 	fi
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(notdir $@)
 
 test: lint $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Lint, then install what the tests need and run them all
-	$(BIN)/pytest
+	$(PYTEST)
 
 .PHONY: test-fast
-test-fast: $(VENV)/.test-installed  ## Run every test that needs no browser (no Chromium needed; about a minute)
-	$(BIN)/pytest -m "not browser"
+test-fast: $(VENV)/.test-installed  ## Run every test that needs no browser (no Chromium needed; under a minute)
+	$(PYTEST) -m "not browser"
 
 .PHONY: lint
 lint: $(VENV)/.lint-installed  ## Lint and type-check the code, the workflows and the data
@@ -111,5 +119,5 @@ clean:  ## Remove the built site and caches (keeps .venv and .venv-zensical)
 	rm -rf site .pytest_cache .cache .ruff_cache .mypy_cache
 
 .PHONY: bench
-bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
+bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(LIGHTHOUSE_CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
 	$(BIN)/python scripts/bench.py

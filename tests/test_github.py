@@ -88,9 +88,7 @@ def test_pull_request_workflow_checks_tests_and_previews():
     assert set(workflow["jobs"]) == {"check", "test", "build"}
     [check] = [step for step in steps(workflow, "check") if step.get("id") == "check-data"]
     assert check["run"] == "python -m macros.check --github"
-    test_runs = "\n".join(runs(workflow, "test"))
-    assert "apt-get install" in test_runs and " chromium" in test_runs
-    assert runs(workflow, "test")[-1] == "make test"
+    assert runs(workflow, "test") == ["make test"]  # it installs everything, Debian's Chromium included
     assert "bookworm" in workflow["jobs"]["test"]["container"]["image"]  # Debian, as on the project's machines
     assert "mkdocs build --strict --site-dir site" in runs(workflow, "build")
     upload = step_using(workflow, "actions/upload-artifact", "build")
