@@ -232,7 +232,6 @@ def test_style_guide_examples_are_right_about_the_rules():
 def test_contribute_pages_load_and_fit_a_phone(visit, path):
     result = visit(path, viewport={"width": 360, "height": 740})
     page = result.page
-    page.wait_for_load_state("networkidle")
     assert page.locator("h1").count() == 1
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than a phone screen"

@@ -8,18 +8,15 @@ its own environment (.venv-zensical), which `make` installs from requirements-ze
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
 from support.project import PROJECT, copy_project
-from support.server import _QuietHandler
+from support.server import serve
 
 ZENSICAL_VENV = PROJECT / ".venv-zensical"
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -155,29 +152,25 @@ def test_no_page_uses_the_obsolete_align_attribute(sites):
 
 
 def test_zensical_site_in_chromium_fetches_nothing_elsewhere_and_the_index_only_for_search(zensical_site, browser):
-    handler = functools.partial(_QuietHandler, directory=str(zensical_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
-    try:
-        page = context.new_page()
-        requests, errors = [], []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        origin = f"http://127.0.0.1:{server.server_address[1]}/"
-        page.goto(origin + "checklist/")
-        page.wait_for_load_state("networkidle")
-        assert [url for url in requests if not url.startswith(origin)] == []
-        assert not [url for url in requests if url.endswith("search.json")], "the index loaded before any search"
-        with page.expect_request(lambda request: request.url.endswith("/search.json"), timeout=5000):
-            page.locator(".md-search__button").hover()
-        # Known gap, on the Performance page: Zensical's search draws its panel in a shadow DOM with an inline
-        # <style>, which the policy blocks. Anything else is a new problem.
-        assert [error for error in errors if "Applying inline style violates" not in error] == []
-    finally:
-        context.close()
-        server.shutdown()
+    with serve(zensical_site) as origin:
+        try:
+            page = context.new_page()
+            requests, errors = [], []
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+            page.goto(origin + "checklist/")
+            page.wait_for_load_state("networkidle")  # so a search index fetched unasked would show here
+            assert [url for url in requests if not url.startswith(origin)] == []
+            assert not [url for url in requests if url.endswith("search.json")], "the index loaded before any search"
+            with page.expect_request(lambda request: request.url.endswith("/search.json"), timeout=5000):
+                page.locator(".md-search__button").hover()
+            # Known gap, on the Performance page: Zensical's search draws its panel in a shadow DOM with an
+            # inline <style>, which the policy blocks. Anything else is a new problem.
+            assert [error for error in errors if "Applying inline style violates" not in error] == []
+        finally:
+            context.close()
 
 
 def test_macros_know_no_engine():

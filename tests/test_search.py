@@ -38,7 +38,7 @@ def reach_by_tap(page):
 def test_reaching_for_search_loads_the_index_and_finds_tips(visit, reach, options):
     opened = visit("checklist/", **options)
     page = opened.page
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle")  # so an index fetched unasked would show here
     assert index_requests(opened) == []
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json"), timeout=5000):
         reach(page)
