@@ -139,14 +139,19 @@ def _zizmor() -> str:
     return found
 
 
-def test_zizmor_finds_nothing(tmp_path):
-    result = subprocess.run(
+def _run_zizmor(folder: Path) -> subprocess.CompletedProcess:
+    """zizmor's offline audit of the workflows under `folder`."""
+    return subprocess.run(
         [_zizmor(), "--offline", "--no-progress", "--color", "never", "."],
-        cwd=PROJECT,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_zizmor_finds_nothing():
+    result = _run_zizmor(PROJECT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
@@ -164,13 +169,7 @@ def test_zizmor_would_catch_a_risky_change(tmp_path):
         1,
     )
     path.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [_zizmor(), "--offline", "--no-progress", "--color", "never", "."],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _run_zizmor(copy)
     assert result.returncode != 0
     assert "artipacked" in result.stdout and "unpinned-uses" in result.stdout
 

@@ -163,6 +163,15 @@ def check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
+def theme_page_with_tip(tmp_path: Path, tip_id: str, text: str, theme: str) -> str:
+    """The HTML of `theme`'s page, once the tip file passes `make check` and the site builds with it."""
+    project = project_with(tmp_path, f"data/tips/{tip_id}.yaml", text)
+    result = check(project)
+    assert result.returncode == 0, result.stderr
+    assert build(project).returncode == 0
+    return (project / "site" / "themes" / theme / "index.html").read_text(encoding="utf-8")
+
+
 def page_problems(page) -> list[str]:
     return page.locator("[data-ir-problems] [data-ir-problem]").evaluate_all(
         "items => items.map(item => item.dataset.irProblem)"
@@ -189,11 +198,7 @@ def test_a_tip_typed_into_the_form_passes_the_check_and_builds_onto_its_theme_pa
     expect(preview.locator(".ir-tip__sources")).to_contain_text("2 sources give this advice: CareerAddict, Taledo blog")
 
     tip_id, text, _ = read_back(page, GOOD_TIP)
-    project = project_with(tmp_path, f"data/tips/{tip_id}.yaml", text)
-    result = check(project)
-    assert result.returncode == 0, result.stderr
-    assert build(project).returncode == 0
-    theme_page = (project / "site" / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
+    theme_page = theme_page_with_tip(tmp_path, tip_id, text, "mindset")
     assert f'id="tip-{tip_id}"' in theme_page and GOOD_TIP["title"] in theme_page
 
 
@@ -253,11 +258,7 @@ def test_hostile_but_fair_text_passes_and_shows_as_plain_text_on_its_theme_page(
     fill(page, INERT_TIP)
     expect(page.locator("[data-ir-verdict]")).to_have_text("No problems found: the tip passes the checks.")
     tip_id, text, _ = read_back(page, INERT_TIP)
-    project = project_with(tmp_path, f"data/tips/{tip_id}.yaml", text)
-    result = check(project)
-    assert result.returncode == 0, result.stderr
-    assert build(project).returncode == 0
-    html = (project / "site" / "themes" / "follow-up" / "index.html").read_text(encoding="utf-8")
+    html = theme_page_with_tip(tmp_path, tip_id, text, "follow-up")
     article = re.search(rf'<article class="ir-tip" id="tip-{tip_id}".*?</article>', html, re.S).group(0)
     assert "{{" not in article and "{%" not in article and "&#123;&#123; thanks &#125;&#125;" in article
     assert "<script" not in article and "javascript:" not in article

@@ -472,6 +472,15 @@
     verdict.setAttribute("data-ir-count", String(count));
   }
 
+  // A list element (ol or ul) with one item for each text, set as plain text.
+  function listOf(tag, texts) {
+    const list = element(tag);
+    texts.forEach(function (text) {
+      list.appendChild(element("li", "", text));
+    });
+    return list;
+  }
+
   function showPreview(tip) {
     const article = element("article", "ir-tip");
     article.appendChild(element("h2", "ir-tip__title", tip.title || "Your title"));
@@ -487,20 +496,12 @@
     const doDont = element("div", "ir-do-dont");
     const doing = element("div", "ir-do");
     doing.appendChild(element("h3", "", "What to do"));
-    const steps = element("ol");
-    tip.steps.forEach(function (step) {
-      steps.appendChild(element("li", "", step));
-    });
-    doing.appendChild(steps);
+    doing.appendChild(listOf("ol", tip.steps));
     doDont.appendChild(doing);
     if (tip.avoid.length) {
       const dont = element("div", "ir-dont");
       dont.appendChild(element("h3", "", "Avoid"));
-      const avoid = element("ul");
-      tip.avoid.forEach(function (item) {
-        avoid.appendChild(element("li", "", item));
-      });
-      dont.appendChild(avoid);
+      dont.appendChild(listOf("ul", tip.avoid));
       doDont.appendChild(dont);
     }
     article.appendChild(doDont);
