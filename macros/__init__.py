@@ -33,6 +33,7 @@ CORE_MODULES = (
     "checks.help",
     "checks.vocabulary",
     "knowledge",
+    "guide",
     "evidence",
     "render",
     "export",
@@ -105,7 +106,18 @@ def define_env(env):
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
-    env.macro(page_macro("guide.html"), "guide")
+
+    @env.macro
+    def guide() -> str:
+        """The "What happened?" guide: the form, the plan, and each situation's short plan without JavaScript."""
+        plans = importlib.import_module("macros.guide")
+        short = {}
+        for situation in kb.situations:
+            first, rest = plans.split_plan(kb, [situation["id"]])
+            tools = plans.plan_tools(kb, [situation["id"]])
+            short[situation["id"]] = {"first": first, "rest": len(rest), **tools}
+        return page_macro("guide.html")(plans=short, guide_data=plans.GUIDE_DATA)
+
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
     env.macro(page_macro("help.html"), "help_services")
@@ -150,3 +162,13 @@ def define_env(env):
             kb.templates, key=lambda note: (stage_order[kb.by_id["tips"][note["tips"][0]]["stage"]], note["title"])
         )
         return page_macro("note_templates.html")(notes=notes)
+
+
+def on_pre_page_macros(env):
+    """A theme page's description (for search engines and link previews) is its theme's, from data/themes.yaml,
+    unless its front matter gives one."""
+    path = _page_path(env.page)
+    if path.startswith("themes/") and not env.page.meta.get("description"):
+        theme = env.variables["kb"].by_id["themes"].get(path.removeprefix("themes/").removesuffix(".md"))
+        if theme is not None:
+            env.page.meta["description"] = theme["description"]

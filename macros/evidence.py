@@ -51,6 +51,16 @@ def source_points(kb) -> dict[str, list[dict]]:
     return result
 
 
+def publishers(kb, citations: list[dict]) -> list[tuple[str, int]]:
+    """(publisher, number of its articles) for a tip's sources, in order of first mention:
+    two articles from one publisher make one entry, so the names shown add up to the count."""
+    counts: dict[str, int] = {}
+    for citation in citations:
+        publisher = kb.by_id["sources"][citation["id"]]["publisher"]
+        counts[publisher] = counts.get(publisher, 0) + 1
+    return list(counts.items())
+
+
 def opposed_by(tip: dict) -> list[str]:
     """The ids of the sources that argue against a tip."""
     return [opposition["id"] for opposition in tip.get("sources_differ", {}).get("opposed_by", [])]

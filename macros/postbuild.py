@@ -4,7 +4,7 @@ it works the same after MkDocs and after Zensical.
 - Every HTML page: Material's search dialog gets its name, then the page gets its
   Content-Security-Policy (csp.py), last, so the policy covers the page as it will be served.
 - The open data: api/v1/knowledge-base.json and schema/ (export.py), from the same checked
-  knowledge base the pages were made from.
+  knowledge base the pages were made from, and the guide's slim files (guide.py).
 
 MkDocs runs it from hooks/postbuild.py. After `zensical build`, `make build ENGINE=zensical` runs
 `python -m macros.postbuild site`. Running it twice changes nothing.
@@ -21,6 +21,7 @@ import yaml
 from .core import BuildError, Settings, site_for
 from .csp import add_policy
 from .export import write_open_data
+from .guide import write_guide_data
 from .suggest import write_rules
 
 # Material's search panel has role="dialog" but no name, so a screen reader announces an unnamed
@@ -46,6 +47,7 @@ def run(site_dir: Path, settings: Settings) -> None:
             path.write_text(finished, encoding="utf-8")
     site = site_for(settings)
     write_open_data(site.kb, site_dir, site.build_date, settings.site_url)
+    write_guide_data(site.kb, site_dir)  # the slim files the guide's script reads
     write_rules(site.kb, site_dir)  # the limits and rule texts the Suggest a tip page checks against
 
 

@@ -139,6 +139,7 @@ class Renderer:
         self.jinja.filters["mailto"] = mailto
         self.jinja.globals.update(
             source_points=evidence.source_points,
+            publishers=evidence.publishers,
             disagreements=evidence.disagreements,
             countries=evidence.countries,
             country_names=evidence.COUNTRY_NAMES,

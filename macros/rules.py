@@ -23,6 +23,8 @@ MIN_READING_EASE = 60
 MAX_CHECKLIST_ITEM_WORDS = 12
 # A situation in the guide must lead to a plan worth having.
 MIN_TIPS_PER_SITUATION = 3
+# The guide's plan opens with at most this many steps; the rest wait, folded (macros/guide.py).
+FIRST_STEPS = 7
 # A gap in a follow-up note for the reader to fill, such as {interviewer}.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

@@ -1,165 +1,379 @@
 /* The "What happened?" guide (docs/guide.md).
 
-   The reader ticks what went wrong; the plan shows the tips tagged with those
-   situations, and the few steps that help everyone (in_every_plan), grouped by
-   stage. A tip that a follow-up note goes with links to that note. All advice comes from the open data file the
-   build writes (api/v1/knowledge-base.json); this script holds none of it.
-   The file lists stages and tips in plan order already (stage, then the most
-   widely sourced, then title); within a stage the plan puts the shared steps
-   last, so what was written for the reader's situation comes first.
+   The reader finds their situations (a filter box matches titles, descriptions and the words
+   readers use), ticks them, and gets a plan: the tips tagged with those situations and the few
+   steps every plan carries. The plan opens short, with at most `first_steps` steps, the most
+   specific first (written for a chosen situation, then tagged with one, then the shared steps),
+   the best of each stage taken first; the rest wait behind "Show more". It ends with the tools
+   that fit: the note to send, the worksheet, the checklist and, when called for, the help page.
+   macros/guide.py holds the same rule for the page without JavaScript; tests/test_guide.py
+   checks that both agree.
 
-   The choice lives in the address (?s=blank-mind,nerves), so a plan can be
-   bookmarked, shared and reloaded. If this script or the file cannot load, the
-   page keeps its plain list of every situation and its tips. Needs shared.js first. */
+   Data: the build writes small files under assets/guide/ (macros/guide.py): index.json, read
+   at once, and one file per situation, read when it is ticked. So the first load does not grow
+   with the tips. This script holds no advice.
+
+   The choice lives in the address (?s=blank-mind,nerves#plan), so a plan can be bookmarked,
+   shared and reloaded; nothing is stored on the device. If this script or the index cannot
+   load, the page keeps its plain list of every situation. Needs shared.js first. */
 (function () {
   "use strict";
 
   const tools = window.InterviewRebound;
   const root = document.querySelector("[data-ir-guide]");
-  if (!tools || !root || !window.fetch) {
+  if (!tools || !root || !window.fetch || !window.Promise) {
     return;
   }
+  const element = tools.element;
+  const dataUrl = root.getAttribute("data-ir-guide-data");
   const form = root.querySelector("[data-ir-guide-form]");
+  const filter = form.querySelector("[data-ir-filter]");
+  const matches = form.querySelector("[data-ir-matches]");
+  const choices = Array.from(form.querySelectorAll("[data-ir-choice]"));
+  const groups = Array.from(form.querySelectorAll("[data-ir-group]"));
+  const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
+  const count = form.querySelector("[data-ir-count]");
+  const toPlan = form.querySelector("[data-ir-to-plan]");
   const plan = root.querySelector("[data-ir-plan]");
   const status = plan.querySelector("[data-ir-plan-status]");
-  const stageList = plan.querySelector("[data-ir-plan-stages]");
-  const printButton = plan.querySelector('[data-ir-action="print"]');
+  const body = plan.querySelector("[data-ir-plan-body]");
+  const firstList = plan.querySelector("[data-ir-plan-first]");
+  const more = plan.querySelector("[data-ir-plan-more]");
+  const moreLabel = plan.querySelector("[data-ir-more-label]");
+  const restList = plan.querySelector("[data-ir-plan-rest]");
+  const noteTool = plan.querySelector('[data-ir-tool="note"]');
+  const helpTool = plan.querySelector('[data-ir-tool="help"]');
+  const shareButton = plan.querySelector('[data-ir-action="share"]');
   const address = plan.querySelector("[data-ir-plan-address]");
-  const jump = form.querySelector("[data-ir-jump]");
-  const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
+  const SHARED = 2;
 
-  const element = tools.element;
+  function plural(number, word) {
+    return number + " " + word + (number === 1 ? "" : "s");
+  }
 
   function tipLink(tip) {
     return root.getAttribute("data-ir-tip-url").replace("{theme}", encodeURIComponent(tip.theme)).replace("{id}", encodeURIComponent(tip.id));
   }
 
-  /* Every stage and every tip that helps with some situation, built once and hidden.
-     Choosing only shows or hides entries, so a screen reader hears what was added, not the whole plan again. */
-  function buildPlan(data) {
-    const groups = [];
-    const notesFor = new Map();
-    data.templates.forEach(function (note) {
-      /* A note goes with its first tip, the one it is written for (as on the notes page). */
-      notesFor.set(note.tips[0], (notesFor.get(note.tips[0]) || []).concat([note]));
-    });
-    data.stages.forEach(function (stage) {
-      const inStage = data.tips.filter(function (tip) {
-        return tip.stage === stage.id && ((tip.situations || []).length > 0 || tip.in_every_plan);
-      });
-      /* What was written for the reader's situation comes first; the steps that help everyone follow. */
-      const tips = inStage.filter(function (tip) {
-        return !tip.in_every_plan;
-      }).concat(inStage.filter(function (tip) {
-        return tip.in_every_plan;
-      }));
-      if (tips.length === 0) {
-        return;
-      }
-      const group = element("li", "ir-plan__stage");
-      group.append(element("h3", "ir-plan__stage-title", stage.title));
-      const list = element("ul", "ir-plan__tips");
-      const entries = tips.map(function (tip) {
-        const item = element("li", "ir-plan__tip");
-        const link = element("a", "ir-plan__tip-title", tip.title);
-        link.href = tipLink(tip);
-        item.append(link, element("p", "ir-plan__tip-summary", tip.summary));
-        (notesFor.get(tip.id) || []).forEach(function (note) {
-          const line = element("p", "ir-plan__note", "What to write: ");
-          const noteLink = element("a", "ir-plan__note-link", note.title);
-          noteLink.href = root.getAttribute("data-ir-notes-url") + "#note-" + encodeURIComponent(note.id);
-          line.append(noteLink);
-          item.append(line);
-        });
-        list.append(item);
-        return {item: item, situations: tip.situations || [], everyPlan: tip.in_every_plan};
-      });
-      group.append(list);
-      stageList.append(group);
-      groups.push({group: group, entries: entries});
-    });
-    return groups;
+  function noteLink(note) {
+    return root.getAttribute("data-ir-notes-url") + "#note-" + encodeURIComponent(note.id);
   }
 
-  function chosenFromAddress(known) {
-    const value = new URLSearchParams(window.location.search).get("s") || "";
-    return value.split(",").filter(function (id) {
-      return known.has(id);
-    });
-  }
-
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
-  }
-
-  function start(data) {
-    const titles = new Map(data.situations.map(function (situation) {
-      return [situation.id, situation.title];
-    }));
-    const groups = buildPlan(data);
-    const fromAddress = new Set(chosenFromAddress(titles));
-    checkboxes.forEach(function (box) {
-      box.checked = fromAddress.has(box.value);
-    });
-
-    function update() {
-      const chosen = checkboxes.filter(function (box) {
-        return box.checked;
-      }).map(function (box) {
-        return box.value;
-      });
-      const wanted = new Set(chosen);
-      let shown = 0;
-      groups.forEach(function (stage) {
-        let anyShown = false;
-        stage.entries.forEach(function (entry) {
-          const show = chosen.length > 0 && (entry.everyPlan || entry.situations.some(function (id) {
-            return wanted.has(id);
-          }));
-          entry.item.hidden = !show;
-          anyShown = anyShown || show;
-          shown += show ? 1 : 0;
-        });
-        stage.group.hidden = !anyShown;
-      });
-      if (chosen.length === 0) {
-        status.textContent = "Tick one or more boxes above. Your plan will appear here.";
-      } else {
-        const names = chosen.map(function (id) {
-          return "\u201c" + titles.get(id) + "\u201d";
-        });
-        const last = names.pop();
-        const situations = names.length ? names.join(", ") + " and " + last : last;
-        status.textContent = plural(shown, "tip") + " for " + situations + ". Take them in this order.";
-      }
-      printButton.hidden = chosen.length === 0;
-      root.classList.toggle("ir-guide--has-plan", chosen.length > 0);
-      jump.textContent = chosen.length ? "Go to your plan (" + plural(shown, "tip") + ")" : "Go to your plan";
-      const url = new URL(window.location.href);
-      url.search = chosen.length ? "?s=" + chosen.join(",") : "";
-      window.history.replaceState(window.history.state, "", url.href);
-      url.hash = "";
-      address.textContent = "Your plan from Interview Rebound, online: " + url.href;
-    }
-
-    form.addEventListener("change", update);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-    });
-    tools.onAction(plan, {});  /* the print button */
-    update();
-    root.classList.add("ir-guide--ready");
-    tools.enhance(root);  /* shows the form and the plan, hides the plain list */
-  }
-
-  fetch(root.getAttribute("data-ir-knowledge-base"), {credentials: "same-origin"})
-    .then(function (response) {
+  function getJson(url) {
+    return fetch(url, {credentials: "same-origin"}).then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
       return response.json();
-    })
-    .then(start, function () {
-      /* No data: keep the plain list of every situation, which works without this script. */
     });
+  }
+
+  /* ---- finding a situation ---- */
+
+  function words(text) {
+    return text.toLowerCase().split(/[^a-z0-9'\u00c0-\u024f-]+/).filter(Boolean);
+  }
+
+  function applyFilter() {
+    const wanted = words(filter.value);
+    let shown = 0;
+    choices.forEach(function (choice) {
+      const haystack = choice.getAttribute("data-ir-words");
+      const show = wanted.every(function (word) {
+        return haystack.indexOf(word) !== -1;
+      });
+      choice.hidden = !show;
+      shown += show ? 1 : 0;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector("[data-ir-choice]:not([hidden])");
+    });
+    if (!wanted.length) {
+      matches.textContent = "";
+    } else if (shown === 0) {
+      matches.textContent = "Nothing matches \u201c" + filter.value.trim() + "\u201d. Try another word, or clear the box to see every situation.";
+    } else {
+      matches.textContent = plural(shown, "situation") + " match \u201c" + filter.value.trim() + "\u201d.";
+    }
+  }
+
+  /* ---- the plan ---- */
+
+  /* Every tip of the plan for these situations, with its rank (lower is more specific), in site order. */
+  function rankedTips(index, files) {
+    const byId = new Map();
+    function add(tip, rank) {
+      const known = byId.get(tip.id);
+      if (!known || rank < known.rank) {
+        byId.set(tip.id, {tip: tip, rank: rank});
+      }
+    }
+    files.forEach(function (file) {
+      file.tips.forEach(function (tip) {
+        add(tip, tip.rank);
+      });
+    });
+    const shared = new Map(index.shared.map(function (tip) {
+      return [tip.id, tip];
+    }));
+    index.shared.forEach(function (tip) {
+      if (tip.every_plan) {
+        add(tip, SHARED);
+      }
+    });
+    Array.from(byId.values()).forEach(function (entry) {
+      (entry.tip.brings || []).forEach(function (id) {
+        const brought = byId.has(id) ? byId.get(id).tip : shared.get(id);
+        if (brought) {
+          add(brought, entry.rank);
+        }
+      });
+    });
+    return Array.from(byId.values()).sort(function (a, b) {
+      return a.tip.order - b.tip.order;
+    });
+  }
+
+  /* The first steps and the rest (macros/guide.py, split_plan, is the same rule). */
+  function splitPlan(index, ranked) {
+    const byRank = ranked.slice().sort(function (a, b) {
+      return a.rank - b.rank || a.tip.order - b.tip.order;
+    });
+    const picked = [];
+    function pick(tip) {
+      const needed = (tip.brings || []).concat([tip.id]).filter(function (id) {
+        return picked.indexOf(id) === -1;
+      });
+      if (picked.length + needed.length <= index.first_steps) {
+        Array.prototype.push.apply(picked, needed);
+      }
+    }
+    index.stages.forEach(function (stage) {
+      const best = byRank.find(function (entry) {
+        return entry.tip.stage === stage.id && entry.rank < SHARED;
+      });
+      if (best) {
+        pick(best.tip);
+      }
+    });
+    byRank.forEach(function (entry) {
+      pick(entry.tip);
+    });
+    return {
+      first: ranked.filter(function (entry) {
+        return picked.indexOf(entry.tip.id) !== -1;
+      }),
+      rest: ranked.filter(function (entry) {
+        return picked.indexOf(entry.tip.id) === -1;
+      })
+    };
+  }
+
+  /* The note that fits best, among those for one tip if given (macros/guide.py, best_note). */
+  function bestNote(index, ranks, tipId) {
+    let best = null;
+    index.notes.forEach(function (note, position) {
+      const inPlan = note.tips.filter(function (id) {
+        return ranks.has(id);
+      });
+      if (!inPlan.length || (tipId && note.tips.indexOf(tipId) === -1)) {
+        return;
+      }
+      const key = [Math.min.apply(null, inPlan.map(function (id) {
+        return ranks.get(id);
+      })), note.tips.length - inPlan.length, position];
+      if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))) {
+        best = {key: key, note: note};
+      }
+    });
+    return best ? best.note : null;
+  }
+
+  function renderStages(list, index, entries, ranks) {
+    list.replaceChildren();
+    index.stages.forEach(function (stage) {
+      const inStage = entries.filter(function (entry) {
+        return entry.tip.stage === stage.id;
+      });
+      if (!inStage.length) {
+        return;
+      }
+      const group = element("li", "ir-plan__stage");
+      group.append(element("h3", "ir-plan__stage-title", stage.title));
+      const tips = element("ul", "ir-plan__tips");
+      inStage.forEach(function (entry) {
+        const tip = entry.tip;
+        const item = element("li", "ir-plan__tip");
+        const link = element("a", "ir-plan__tip-title", tip.title);
+        link.href = tipLink(tip);
+        item.append(link, element("p", "ir-plan__tip-summary", tip.summary));
+        const note = bestNote(index, ranks, tip.id);
+        if (note) {
+          const line = element("p", "ir-plan__note", "What to write: ");
+          const anchor = element("a", "ir-plan__note-link", note.title);
+          anchor.href = noteLink(note);
+          line.append(anchor);
+          item.append(line);
+        }
+        tips.append(item);
+      });
+      group.append(tips);
+      list.append(group);
+    });
+  }
+
+  function planAddress(chosen) {
+    const url = new URL(window.location.href);
+    url.search = chosen.length ? "?s=" + chosen.join(",") : "";
+    url.hash = chosen.length ? "plan" : "";
+    return url.href;
+  }
+
+  function start(index) {
+    const titles = new Map(index.situations.map(function (situation) {
+      return [situation.id, situation];
+    }));
+    const files = new Map();
+    let latest = 0;
+
+    function fileFor(id) {
+      if (!files.has(id)) {
+        files.set(id, getJson(dataUrl + encodeURIComponent(id) + ".json").catch(function (error) {
+          files.delete(id);
+          throw error;
+        }));
+      }
+      return files.get(id);
+    }
+
+    function chosenIds() {
+      return checkboxes.filter(function (box) {
+        return box.checked;
+      }).map(function (box) {
+        return box.value;
+      });
+    }
+
+    function show(chosen, loaded) {
+      const ranked = rankedTips(index, loaded);
+      const ranks = new Map(ranked.map(function (entry) {
+        return [entry.tip.id, entry.rank];
+      }));
+      const parts = splitPlan(index, ranked);
+      renderStages(firstList, index, parts.first, ranks);
+      renderStages(restList, index, parts.rest, ranks);
+      more.hidden = parts.rest.length === 0;
+      moreLabel.textContent = "Show " + plural(parts.rest.length, "more step");
+      const note = bestNote(index, ranks, null);
+      noteTool.hidden = !note;
+      if (note) {
+        const link = noteTool.querySelector("a");
+        link.href = noteLink(note);
+        link.textContent = note.title;
+      }
+      helpTool.hidden = !(chosen.some(function (id) {
+        return titles.get(id).get_help;
+      }) || ranked.some(function (entry) {
+        return entry.tip.get_help && entry.rank < SHARED;  /* not for a shared step: every plan has those */
+      }));
+      const names = chosen.map(function (id) {
+        return "\u201c" + titles.get(id).title + "\u201d";
+      });
+      const last = names.pop();
+      const situations = names.length ? names.join(", ") + " and " + last : last;
+      status.textContent = "For " + situations + ": " + plural(ranked.length, "step") +
+        (parts.rest.length ? ". Start with these " + parts.first.length + "." : ", in order.");
+      body.hidden = false;
+      count.textContent = "Your plan: " + plural(ranked.length, "step") + ".";
+      toPlan.hidden = false;
+      root.classList.add("ir-guide--has-plan");
+      address.textContent = "Reopen this plan online: " + planAddress(chosen);
+    }
+
+    function update(scrollToPlan) {
+      const chosen = chosenIds();
+      const url = new URL(window.location.href);
+      url.search = chosen.length ? "?s=" + chosen.join(",") : "";
+      if (!chosen.length && url.hash === "#plan") {
+        url.hash = "";
+      }
+      window.history.replaceState(window.history.state, "", url.href);
+      latest += 1;
+      const request = latest;
+      if (!chosen.length) {
+        body.hidden = true;
+        status.textContent = "Tick one or more boxes above. Your plan will appear here.";
+        count.textContent = "Nothing ticked yet.";
+        toPlan.hidden = true;
+        root.classList.remove("ir-guide--has-plan");
+        return;
+      }
+      count.textContent = "Making your plan\u2026";
+      Promise.all(chosen.map(fileFor)).then(function (loaded) {
+        if (request !== latest) {
+          return;  /* a newer tick is on its way */
+        }
+        show(chosen, loaded);
+        if (scrollToPlan) {
+          plan.scrollIntoView();
+        }
+      }, function () {
+        if (request === latest) {
+          count.textContent = "Sorry, your plan could not load. Check your connection and tick again.";
+        }
+      });
+    }
+
+    const fromAddress = new Set((new URLSearchParams(window.location.search).get("s") || "").split(","));
+    checkboxes.forEach(function (box) {
+      box.checked = fromAddress.has(box.value);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "s") {
+        update(false);
+      }
+    });
+    filter.addEventListener("input", applyFilter);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    shareButton.hidden = typeof navigator.share !== "function";
+    tools.onAction(plan, {
+      copy: function () {
+        tools.copyText(planAddress(chosenIds())).then(function (copied) {
+          tools.announce(plan, copied ? "Link copied. Paste it into a message or a note to keep this plan." :
+            "Your browser did not let us copy. Copy the address from the address bar instead.");
+        });
+      },
+      share: function () {
+        navigator.share({title: "My plan after a hard interview", url: planAddress(chosenIds())}).catch(function () {
+          /* the reader closed the share sheet: nothing to do */
+        });
+      }
+    });
+    /* The printed plan holds every step, the folded ones too. */
+    let wasOpen = false;
+    window.addEventListener("beforeprint", function () {
+      wasOpen = more.open;
+      more.open = true;
+    });
+    window.addEventListener("afterprint", function () {
+      more.open = wasOpen;
+    });
+    root.classList.add("ir-guide--ready");
+    tools.enhance(root);  /* shows the form and the plan, hides the plain list */
+    applyFilter();
+    update(window.location.hash === "#plan");
+    /* A search result for a situation lands on its part of the plain list: show its box instead. */
+    const situation = /^#situation-(.+)$/.exec(window.location.hash);
+    const box = situation && document.getElementById("guide-" + decodeURIComponent(situation[1]));
+    if (box) {
+      box.scrollIntoView({block: "center"});
+      box.focus();
+    }
+  }
+
+  getJson(dataUrl + "index.json").then(start, function () {
+    /* No data: keep the plain list of every situation, which works without this script. */
+  });
 }());

@@ -506,14 +506,25 @@
     }
     article.appendChild(doDont);
     const footer = element("footer", "ir-tip__meta");
-    let count = tip.sources.length;
+    const count = tip.sources.length;
     const publishers = tip.sources.map(function (citation) {
       return rules.sources[citation.id].publisher;
     });
+    /* As macros/templates/tip.html: the count, then each publisher once, with its number of articles. */
+    footer.appendChild(element("p", "ir-tip__sources", count + " source" + (count === 1 ? "" : "s") + " give" +
+      (count === 1 ? "s" : "") + " this advice:"));
+    const articles = new Map();
+    publishers.forEach(function (publisher) {
+      articles.set(publisher, (articles.get(publisher) || 0) + 1);
+    });
+    const names = element("ul", "ir-tip__publishers");
+    articles.forEach(function (number, publisher) {
+      names.appendChild(element("li", "", publisher + (number > 1 ? " (" + number + " articles)" : "")));
+    });
+    footer.appendChild(names);
     const details = element("details", "ir-tip__evidence");
     details.open = true;
-    details.appendChild(element("summary", "ir-tip__sources", count + " source" + (count === 1 ? "" : "s") + " give" +
-      (count === 1 ? "s" : "") + " this advice: " + publishers.join(", ")));
+    details.appendChild(element("summary", "ir-tip__evidence-label", "What each source says"));
     const evidence = element("ul", "ir-evidence");
     tip.sources.forEach(function (citation, index) {
       evidence.appendChild(element("li", "", publishers[index] + ": " + citation.says));
