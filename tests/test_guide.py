@@ -440,7 +440,7 @@ def test_the_first_load_fetches_only_the_small_index_and_a_tick_its_situations_f
 
 def test_a_search_result_for_a_situation_lands_on_its_box(visit):
     situation = ORDERED[-1]
-    page = open_guide(visit, f"#situation-{situation}")
+    page = open_guide(visit, f"#situation-{situation}-title")  # the heading, as the site search links it
     page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=f"guide-{situation}")
     assert in_view(page, f"#guide-{situation}")
 

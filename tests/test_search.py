@@ -4,6 +4,8 @@ That no page fetches the index on load is checked for every page in test_privacy
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True}
@@ -68,3 +70,28 @@ def test_other_requests_are_not_held(visit):
         request.send();
     })""")
     assert status == 200
+
+
+READERS_WORDS = ["salary", "autism", "rude", "ghosted", "panel"]  # issue 22: readers find help in their own words
+
+
+@pytest.mark.parametrize("word", READERS_WORDS)
+def test_a_readers_word_in_the_site_search_finds_the_situation_in_the_guide(visit, word):
+    """The situation whose words (data/situations.yaml) hold the reader's word is among the results, linked
+    to its place in the guide, where the guide's script puts the reader at its box."""
+    from support.yamlfiles import load_yaml
+
+    situations = load_yaml("data/situations.yaml")["situations"]
+    fits = [s["id"] for s in situations if any(word in reader_word for reader_word in s["words"])]
+    assert fits, f'no situation in data/situations.yaml has "{word}" among its words yet'
+    opened = visit("guide/")
+    page = opened.page
+    page.get_by_role("textbox", name="Search").hover()
+    page.locator(".md-search__input").focus()
+    page.keyboard.type(word)
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator("a.md-search-result__link").evaluate_all("links => links.map(link => link.href)")
+    found = [s for s in fits if any(re.search(rf"/guide/(\?[^#]*)?#situation-{s}(-title)?$", link) for link in links)]
+    assert found, f'"{word}": none of {fits} in {links}'
+    page.locator(f'a.md-search-result__link[href*="#situation-{found[0]}"]').first.click()
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=f"guide-{found[0]}")

@@ -364,8 +364,9 @@
     tools.enhance(root);  /* shows the form and the plan, hides the plain list */
     applyFilter();
     update(window.location.hash === "#plan");
-    /* A search result for a situation lands on its part of the plain list: show its box instead. */
-    const situation = /^#situation-(.+)$/.exec(window.location.hash);
+    /* A search result for a situation lands on its part of the plain list (#situation-<id>, or the
+       heading's #situation-<id>-title, as the site search links it): show its box instead. */
+    const situation = /^#situation-(.+?)(?:-title)?$/.exec(window.location.hash);
     const box = situation && document.getElementById("guide-" + decodeURIComponent(situation[1]));
     if (box) {
       box.scrollIntoView({block: "center"});
