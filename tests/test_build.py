@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import unescape
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from support.yamlfiles import load_yaml
 
 TIPS = sorted((PROJECT / "data" / "tips").glob("*.yaml"))
 SOURCES = load_yaml("data/sources.yaml")["sources"]
+SOURCE_BY_ID = {source["id"]: source for source in SOURCES}
 
 
 def section(html: str, element_id: str) -> str:
@@ -31,6 +33,16 @@ def test_every_tip_once_on_its_theme_page_with_anchor_and_sources(built_site):
         article = section(html, f"tip-{tip['id']}")
         count = len(tip["sources"])
         assert f"{count} source{'s' if count != 1 else ''} give{'s' if count == 1 else ''} this advice:" in article
+        # Then each publisher once, as a real list (a name may hold a comma), with its number of articles:
+        # the names shown add up to the count.
+        names = re.search(r'<ul class="ir-tip__publishers"[^>]*>(.*?)</ul>', article, re.S).group(1)
+        shown = [unescape(item) for item in re.findall(r"<li>(.*?)</li>", names)]
+        publishers = [SOURCE_BY_ID[citation["id"]]["publisher"] for citation in tip["sources"]]
+        expected = [
+            name + (f" ({publishers.count(name)} articles)" if publishers.count(name) > 1 else "")
+            for name in dict.fromkeys(publishers)
+        ]
+        assert shown == expected, tip["id"]
         for citation in tip["sources"]:
             assert f'href="../../sources/#source-{citation["id"]}"' in article
             assert str(escape(citation["says"])) in article, (tip["id"], citation["id"])
