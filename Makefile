@@ -121,3 +121,7 @@ clean:  ## Remove the built site and caches (keeps .venv and .venv-zensical)
 .PHONY: bench
 bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(LIGHTHOUSE_CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)
 	$(BIN)/python scripts/bench.py
+
+.PHONY: bench-guide
+bench-guide: $(VENV)/.site-installed  ## Only the guide's first-load weight with the real tips and 1,000 and 5,000 bench tips (minutes, not an hour)
+	$(BIN)/python scripts/bench.py --guide-only --sizes 1000,5000

@@ -23,6 +23,7 @@ import http.server
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import subprocess
@@ -87,10 +88,17 @@ def measure(command: list[str], cwd: Path) -> dict:
 
 def synthetic_tips(count: int) -> list[dict]:
     """`count` tips: the real ones first under their own ids (so checklists and templates still
-    point at real tips), then copies of them with new ids, round and round."""
+    point at real tips), then variants of them with new ids, round and round.
+
+    A variant is not a copy: about half its words are swapped for other words from the real tips,
+    each for one of the same length and the same number of syllables, so every check (lengths,
+    sentence length, reading ease) still passes, but the text differs from tip to tip as real
+    tips do. Copies would compress many times better than real text and flatter every weight."""
     real = [
         yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((PROJECT / "data" / "tips").glob("*.yaml"))
     ]
+    swaps = _word_swaps(real)
+    situation_ids = [s["id"] for s in yaml.safe_load((PROJECT / "data" / "situations.yaml").read_text())["situations"]]
     tips = []
     for index in range(count):
         copy_number, tip = divmod(index, len(real))
@@ -98,6 +106,10 @@ def synthetic_tips(count: int) -> list[dict]:
         if copy_number:
             suffix = f"-copy-{copy_number}"
             tip["id"] = f"{tip['id'][: 60 - len(suffix)]}{suffix}"
+            rng = random.Random(index)
+            tip = _vary(tip, rng, swaps)
+            if tip.pop("in_every_plan", False):  # the steps every plan carries stay the real few
+                tip["situations"] = tip.get("situations") or [rng.choice(situation_ids)]
             # related tips: the copies in the same round, when that round is complete
             if "related" in tip and (copy_number + 1) * len(real) <= count:
                 tip["related"] = [f"{other[: 60 - len(suffix)]}{suffix}" for other in tip["related"]]
@@ -105,6 +117,46 @@ def synthetic_tips(count: int) -> list[dict]:
                 tip.pop("related", None)
         tips.append(tip)
     return tips
+
+
+WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _word_swaps(tips: list[dict]) -> dict[tuple[int, int], list[str]]:
+    """Every lower-case word of four letters or more in the real tips, by (length, syllables)."""
+    from macros.style import _syllables
+
+    found: dict[tuple[int, int], set[str]] = {}
+    for tip in tips:
+        for text in _texts(tip):
+            for word in WORD.findall(text):
+                found.setdefault((len(word), _syllables(word)), set()).add(word)
+    return {key: sorted(words) for key, words in found.items()}
+
+
+def _texts(tip: dict) -> list[str]:
+    return [tip["title"], tip["summary"], tip["why"], *tip["steps"], *tip.get("avoid", [])] + [
+        citation["says"] for citation in tip["sources"]
+    ]
+
+
+def _vary(tip: dict, rng: random.Random, swaps: dict) -> dict:
+    from macros.style import _syllables
+
+    def swap(match: re.Match) -> str:
+        word = match.group(0)
+        choices = swaps.get((len(word), _syllables(word)), [word])
+        return rng.choice(choices) if rng.random() < 0.5 else word
+
+    def vary(text: str) -> str:
+        return WORD.sub(swap, text)
+
+    tip = {**tip, "title": vary(tip["title"]), "summary": vary(tip["summary"]), "why": vary(tip["why"])}
+    tip["steps"] = [vary(step) for step in tip["steps"]]
+    if "avoid" in tip:
+        tip["avoid"] = [vary(item) for item in tip["avoid"]]
+    tip["sources"] = [{**citation, "says": vary(citation["says"])} for citation in tip["sources"]]
+    return tip
 
 
 def make_project(count: int, real: bool = False) -> Path:
@@ -309,7 +361,10 @@ def page_weight(site: Path, page: Path) -> dict:
     if "search" in config:  # Material's search worker (Zensical's search has none)
         js.append(local(config["search"]))  # already relative to the page
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
-    data = [local(url) for url in re.findall(r'data-ir-(?:knowledge-base|rules)="([^"]+)"', html)]
+    # data a page script fetches at once: the Suggest page's rules, the guide's index (its situations' files
+    # load only when a reader ticks one)
+    data = [local(url) for url in re.findall(r'data-ir-rules="([^"]+)"', html)]
+    data += [local(url + "index.json") for url in re.findall(r'data-ir-guide-data="([^"]+)"', html)]
     sizes = {
         "html": gz(page),
         "css": sum(map(gz, css)),
@@ -327,6 +382,17 @@ def page_weight(site: Path, page: Path) -> dict:
     sizes["html_css_js"] = sizes["html"] + sizes["css"] + sizes["js"]
     sizes["first_load"] = sizes["html_css_js"] + sizes["favicon"] + sizes["data"]
     return sizes
+
+
+def guide_weight(site: Path) -> dict:
+    """The guide's first load (gzip) and, apart, the largest situation file, which loads only when ticked."""
+    files = [path for path in (site / "assets" / "guide").glob("*.json") if path.name != "index.json"]
+    largest = max(files, key=gz)
+    return {
+        **page_weight(site, site / "guide" / "index.html"),
+        "largest_situation_file": gz(largest),
+        "largest_situation": largest.stem,
+    }
 
 
 # ---- Lighthouse ---------------------------------------------------------------------------
@@ -433,12 +499,16 @@ def main() -> int:
         "--repeat", type=int, default=5, help="builds per site up to 1,000 tips; the fastest counts (default 5)"
     )
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (it needs npm and Chromium)")
+    parser.add_argument(
+        "--guide-only", action="store_true", help="only the guide's first-load weight at each size (one build each)"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "sizes": [],
+        "guide": [],
     }
     for count in (int(size) for size in args.sizes.split(",")):
         print(f"\n{count} tips: making the data sets ...", flush=True)
@@ -452,6 +522,11 @@ def main() -> int:
         # The plain pages link as the built site does (../../timeline/), which strict link checks reject.
         plain_build = [sys.executable, "-m", "mkdocs", "build", "--site-dir"]
         runs["project"].append(measure(build + [str(project / "site-mkdocs")], project))
+        results["guide"].append({"tips": count, **guide_weight(project / "site-mkdocs")})
+        print(json.dumps(results["guide"][-1]), flush=True)
+        if args.guide_only:
+            shutil.rmtree(project, ignore_errors=True)
+            continue
         plain = make_plain(project)  # from the pages the project just built
         for run in range(repeat):  # alternate, so all feel the same load from the machine
             if run:
@@ -491,6 +566,12 @@ def main() -> int:
         check=True,
         capture_output=True,
     )
+    real_tips = len(list((PROJECT / "data" / "tips").glob("*.yaml")))
+    results["guide"].insert(0, {"tips": real_tips, "real": True, **guide_weight(site)})
+    if args.guide_only:
+        (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print("\n" + report(results))
+        return 0
     zensical_project = make_project(0, real=True)
     subprocess.run(ZENSICAL_BUILD, cwd=zensical_project, check=True, capture_output=True)
     pages = {}
@@ -518,13 +599,14 @@ def main() -> int:
 
 
 def report(results: dict) -> str:
-    lines = [
-        f"Measured {results['date']} on {results['machine']}.",
-        "",
-        "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
-        "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
+    lines = [f"Measured {results['date']} on {results['machine']}."]
+    if results["sizes"]:
+        lines += [
+            "",
+            "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
+            "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
     for row in results["sizes"]:
         lines.append(
             f"| {row['tips']:,} | {row['check_seconds']:.2f} s | {row['project_seconds']:.1f} s "
@@ -532,13 +614,29 @@ def report(results: dict) -> str:
             f"| {row['project_peak_mb']:.0f} MB | {row['plain_peak_mb']:.0f} MB | {row['memory_ratio']:.2f} "
             f"| {row['zensical_peak_mb']:.0f} MB |"
         )
+    if results.get("guide"):
+        lines += [
+            "",
+            "The guide's first load (gzip), by number of tips; a situation's file loads only when it is ticked:",
+            "",
+            "| Tips | HTML | CSS | JS | Data (index) | Total first load | Under 100 KB | Largest situation file (on tick) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for row in results["guide"]:
+            lines.append(
+                f"| {row['tips']:,}{' (the real tips)' if row.get('real') else ''} | {row['html'] / 1024:.1f} KiB "
+                f"| {row['css'] / 1024:.1f} KiB | {row['js'] / 1024:.1f} KiB | {row['data'] / 1024:.1f} KiB "
+                f"| {row['first_load'] / 1024:.1f} KiB ({row['first_load'] / 1000:.1f} KB) "
+                f"| {'yes' if row['first_load'] < 100_000 else 'NO'} "
+                f"| {row['largest_situation_file'] / 1024:.1f} KiB ({row['largest_situation']}) |"
+            )
     lines += [
         "",
         "| Engine | Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load "
         "| Search index (on search) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    weights = [("MkDocs", name, weight) for name, weight in results["weights"].items()]
+    weights = [("MkDocs", name, weight) for name, weight in results.get("weights", {}).items()]
     weights += [("Zensical", name, weight) for name, weight in results.get("zensical_weights", {}).items()]
     for engine, name, weight in weights:
         lines.append(

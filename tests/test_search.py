@@ -1,4 +1,4 @@
-"""Search in Chromium: the search index (about 30 KB) loads only once a reader reaches for search,
+"""Search in Chromium: the search index (about 90 KB) and the search worker load only once a reader reaches for search,
 and search then works every way a reader can open it. See docs/assets/js/search-on-demand.js.
 That no page fetches the index on load is checked for every page in test_privacy.py."""
 
@@ -42,6 +42,7 @@ def test_reaching_for_search_loads_the_index_and_finds_tips(visit, reach, option
     page = opened.page
     page.wait_for_load_state("networkidle")  # so an index fetched unasked would show here
     assert index_requests(opened) == []
+    assert not any("/workers/search." in url for url in opened.requests), "the search worker loaded unasked"
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json"), timeout=5000):
         reach(page)
     page.locator(".md-search__input").focus()
@@ -50,6 +51,7 @@ def test_reaching_for_search_loads_the_index_and_finds_tips(visit, reach, option
     results.first.wait_for()
     assert "thank-you" in results.first.inner_text().lower()
     assert len(index_requests(opened)) == 1
+    assert sum("/workers/search." in url for url in opened.requests) == 1
 
 
 def test_a_search_link_shows_results_at_once(visit):
