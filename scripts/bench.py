@@ -345,10 +345,10 @@ def gz(path: Path) -> int:
 
 
 def page_weight(site: Path, page: Path) -> dict:
-    """Bytes after gzip of what a first visit loads: the HTML, its CSS and JS (with the search
-    worker), the favicon and any data file a page script fetches at once (the guide's). The
-    search index loads only when a reader searches (docs/assets/js/search-on-demand.js), so
-    it is weighed apart."""
+    """Bytes after gzip of what a first visit loads: the HTML, its CSS and JS, the favicon and
+    any data file a page script fetches at once (the guide's index). The search index and the
+    search worker load only when a reader searches (docs/assets/js/search-on-demand.js), so
+    they are weighed apart."""
     html = page.read_text(encoding="utf-8")
     base = page.parent
 
@@ -358,8 +358,9 @@ def page_weight(site: Path, page: Path) -> dict:
     css = [local(url) for url in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
     js = [local(url) for url in re.findall(r'<script src="([^"]+)"', html)]
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
-    if "search" in config:  # Material's search worker (Zensical's search has none)
-        js.append(local(config["search"]))  # already relative to the page
+    # Material's search worker (Zensical's search has none) waits, like the index, until a reader reaches
+    # for search (search-on-demand.js), so it is weighed with the index, apart from the first load.
+    worker = [local(config["search"])] if "search" in config else []
     icons = [local(url) for url in re.findall(r'<link rel="icon" href="([^"]+)"', html)]
     # data a page script fetches at once: the Suggest page's rules, the guide's index (its situations' files
     # load only when a reader ticks one)
@@ -371,6 +372,7 @@ def page_weight(site: Path, page: Path) -> dict:
         "js": sum(map(gz, js)),
         "favicon": sum(map(gz, icons)),
         "data": sum(map(gz, data)),
+        "search_worker": sum(map(gz, worker)),
         "search_index": next(
             gz(path)
             for path in (
@@ -633,7 +635,7 @@ def report(results: dict) -> str:
     lines += [
         "",
         "| Engine | Page | HTML | CSS | JS | HTML + CSS + JS | Favicon | Data | Total first load "
-        "| Search index (on search) |",
+        "| Search index and worker (on search) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     weights = [("MkDocs", name, weight) for name, weight in results.get("weights", {}).items()]
@@ -645,7 +647,7 @@ def report(results: dict) -> str:
             f"| {weight['js'] / 1024:.1f} KiB | {weight['html_css_js'] / 1024:.1f} KiB "
             f"| {weight['favicon'] / 1024:.1f} KiB | {weight['data'] / 1024:.1f} KiB | "
             f"{weight['first_load'] / 1024:.1f} KiB "
-            f"| {weight['search_index'] / 1024:.1f} KiB |"
+            f"| {(weight['search_index'] + weight['search_worker']) / 1024:.1f} KiB |"
         )
     if "lighthouse" in results:
         lines += [

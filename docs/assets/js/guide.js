@@ -15,7 +15,7 @@
 
    The choice lives in the address (?s=blank-mind,nerves#plan), so a plan can be bookmarked,
    shared and reloaded; nothing is stored on the device. If this script or the index cannot
-   load, the page keeps its plain list of every situation. Needs shared.js first. */
+   load, the page keeps its plain list: every situation with its first steps. Needs shared.js first. */
 (function () {
   "use strict";
 
@@ -70,6 +70,13 @@
 
   /* ---- finding a situation ---- */
 
+  /* What the filter searches: the situation's title, its description and the words readers use for it. */
+  choices.forEach(function (choice) {
+    choice.searchText = [".ir-guide__label", ".ir-guide__hint", "[data-ir-words]"].map(function (selector) {
+      return choice.querySelector(selector).textContent.replace(/^Also known as: /, "");
+    }).join(" | ").toLowerCase();
+  });
+
   function words(text) {
     return text.toLowerCase().split(/[^a-z0-9'\u00c0-\u024f-]+/).filter(Boolean);
   }
@@ -78,7 +85,7 @@
     const wanted = words(filter.value);
     let shown = 0;
     choices.forEach(function (choice) {
-      const haystack = choice.getAttribute("data-ir-words");
+      const haystack = choice.searchText;
       const show = wanted.every(function (word) {
         return haystack.indexOf(word) !== -1;
       });
