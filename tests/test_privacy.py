@@ -35,7 +35,8 @@ def inline_scripts(html: str) -> list[str]:
     return [
         body
         for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
-        if "src=" not in attributes and "application/json" not in attributes
+        # JSON and JSON-LD (structured data for search engines) are data: browsers never run them
+        if "src=" not in attributes and "application/json" not in attributes and "application/ld+json" not in attributes
     ]
 
 

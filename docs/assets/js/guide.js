@@ -15,7 +15,7 @@
 
    The choice lives in the address (?s=blank-mind,nerves#plan), so a plan can be bookmarked,
    shared and reloaded; nothing is stored on the device. If this script or the index cannot
-   load, the page keeps its plain list: every situation with its first steps. Needs shared.js first. */
+   load, the page goes back to its plain list: every situation with its first steps. Needs shared.js first. */
 (function () {
   "use strict";
 
@@ -236,10 +236,9 @@
     return url.href;
   }
 
-  function start(index) {
-    const titles = new Map(index.situations.map(function (situation) {
-      return [situation.id, situation];
-    }));
+  /* Shows the form at once, before any data arrives, so the page does not jump about as it loads;
+     the plan waits for the index (indexReady) and the ticked situations' files. */
+  function start(indexReady) {
     const files = new Map();
     let latest = 0;
 
@@ -261,7 +260,10 @@
       });
     }
 
-    function show(chosen, loaded) {
+    function show(index, chosen, loaded) {
+      const titles = new Map(index.situations.map(function (situation) {
+        return [situation.id, situation];
+      }));
       const ranked = rankedTips(index, loaded);
       const ranks = new Map(ranked.map(function (entry) {
         return [entry.tip.id, entry.rank];
@@ -316,11 +318,11 @@
         return;
       }
       count.textContent = "Making your plan\u2026";
-      Promise.all(chosen.map(fileFor)).then(function (loaded) {
+      Promise.all([indexReady, Promise.all(chosen.map(fileFor))]).then(function (data) {
         if (request !== latest) {
           return;  /* a newer tick is on its way */
         }
-        show(chosen, loaded);
+        show(data[0], chosen, data[1]);
         if (scrollToPlan) {
           plan.scrollIntoView();
         }
@@ -373,15 +375,35 @@
     update(window.location.hash === "#plan");
     /* A search result for a situation lands on its part of the plain list (#situation-<id>, or the
        heading's #situation-<id>-title, as the site search links it): show its box instead. */
-    const situation = /^#situation-(.+?)(?:-title)?$/.exec(window.location.hash);
-    const box = situation && document.getElementById("guide-" + decodeURIComponent(situation[1]));
-    if (box) {
-      box.scrollIntoView({block: "center"});
-      box.focus();
+    function focusFromAddress() {
+      const situation = /^#situation-(.+?)(?:-title)?$/.exec(window.location.hash);
+      const box = situation && document.getElementById("guide-" + decodeURIComponent(situation[1]));
+      if (box) {
+        box.scrollIntoView({block: "center"});
+        box.focus();
+      }
+    }
+    /* after the browser's own jump to the address's #part, which comes once the page has loaded */
+    if (document.readyState === "complete") {
+      focusFromAddress();
+    } else {
+      window.addEventListener("load", focusFromAddress);
     }
   }
 
-  getJson(dataUrl + "index.json").then(start, function () {
-    /* No data: keep the plain list of every situation, which works without this script. */
-  });
+  /* No index: back to the plain list, each situation with its first steps, which works without this script. */
+  function plainList() {
+    tools.each(root.querySelectorAll("[data-ir-needs-js]"), function (part) {
+      part.hidden = true;
+    });
+    tools.each(root.querySelectorAll("[data-ir-without-js]"), function (part) {
+      part.hidden = false;
+    });
+    root.classList.remove("ir-guide--ready", "ir-guide--has-plan");
+    document.documentElement.classList.remove("ir-js");  /* see overrides/main.html */
+  }
+
+  const indexReady = getJson(dataUrl + "index.json");
+  indexReady.catch(plainList);
+  start(indexReady);
 }());
