@@ -143,7 +143,12 @@ def best_note(kb: KnowledgeBase, ranks: dict[str, int], tip_id: str | None = Non
     then the one with the fewest tips outside the plan, then data order. None if no note fits,
     so a plan never offers a note none of its steps introduced. guide.js has the same rule (bestNote)."""
     fitting = [
-        (min(ranks[tip] for tip in note["tips"] if tip in ranks), sum(tip not in ranks for tip in note["tips"]), n, note)
+        (
+            min(ranks[tip] for tip in note["tips"] if tip in ranks),
+            sum(tip not in ranks for tip in note["tips"]),
+            n,
+            note,
+        )
         for n, note in enumerate(kb.templates)
         if any(tip in ranks for tip in note["tips"]) and (tip_id is None or tip_id in note["tips"])
     ]
@@ -157,4 +162,4 @@ def plan_tools(kb: KnowledgeBase, chosen: list[str]) -> dict:
     get_help = any(kb.by_id["situations"][sid].get("get_help") for sid in chosen) or any(
         tip.get("get_help") for rank, tip in ranked if rank < SHARED
     )  # a shared step with get_help would otherwise link help from every plan
-    return {"note": best_note(kb, ranks), "get_help": get_help, "ranks": ranks}
+    return {"note": best_note(kb, ranks), "get_help": get_help}

@@ -49,10 +49,11 @@ LIGHTHOUSE_CHROMIUM = os.environ.get("LIGHTHOUSE_CHROMIUM", "/usr/bin/chromium")
 KEY_PAGES = {
     "home": "index.html",
     "theme (mindset)": "themes/mindset/index.html",
+    "timeline": "timeline/index.html",
     "checklist": "checklist/index.html",
     "guide": "guide/index.html",
 }
-LIGHTHOUSE_PAGES = ("home", "checklist", "guide")
+LIGHTHOUSE_PAGES = ("home", "timeline", "checklist", "guide")
 ZENSICAL_BIN = PROJECT / ".venv-zensical" / "bin"
 # Zensical writes to site/ beside mkdocs.yml; the post-build pass then adds the CSP and the open data.
 ZENSICAL_BUILD = [
@@ -605,8 +606,9 @@ def report(results: dict) -> str:
     if results["sizes"]:
         lines += [
             "",
-            "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio | Project build, Zensical "
-            "| Project peak memory, MkDocs | Plain peak memory | Memory ratio | Project peak memory, Zensical |",
+            "| Tips | `make check` | Project build, MkDocs | Plain Material build | Time ratio "
+            "| Project build, Zensical | Project peak memory, MkDocs | Plain peak memory | Memory ratio "
+            "| Project peak memory, Zensical |",
             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
     for row in results["sizes"]:
@@ -621,7 +623,8 @@ def report(results: dict) -> str:
             "",
             "The guide's first load (gzip), by number of tips; a situation's file loads only when it is ticked:",
             "",
-            "| Tips | HTML | CSS | JS | Data (index) | Total first load | Under 100 KB | Largest situation file (on tick) |",
+            "| Tips | HTML | CSS | JS | Data (index) | Total first load | Under 100 KB "
+            "| Largest situation file (on tick) |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for row in results["guide"]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from html import unescape
 import re
+from html import unescape
 
 import pytest
 from markupsafe import escape

@@ -38,9 +38,7 @@ ORDERED = [situation["id"] for group in GROUPS for situation in SITUATIONS if si
 
 def plan_for(situations: list[str]) -> set[str]:
     """The ids of the tips a plan must hold: those tagged with a chosen situation, and the shared steps."""
-    return {
-        tip["id"] for tip in TIPS if set(tip.get("situations", [])) & set(situations) or tip.get("in_every_plan")
-    }
+    return {tip["id"] for tip in TIPS if set(tip.get("situations", [])) & set(situations) or tip.get("in_every_plan")}
 
 
 def written_for(situations: list[str]) -> set[str]:
@@ -107,7 +105,8 @@ def matching(word: str) -> list[str]:
     return [
         situation
         for situation in ORDERED
-        if word in " ".join([BY_ID[situation]["title"], BY_ID[situation]["description"], *BY_ID[situation]["words"]]).lower()
+        if word
+        in " ".join([BY_ID[situation]["title"], BY_ID[situation]["description"], *BY_ID[situation]["words"]]).lower()
     ]
 
 
@@ -123,8 +122,10 @@ def test_a_readers_word_in_the_filter_leaves_only_the_situations_it_fits(visit):
     page.get_by_label("Find what happened").fill(word)
     visible = page.locator("input[name=s]:visible").evaluate_all("boxes => boxes.map(box => box.value)")
     assert visible == expected
-    assert page.locator("[data-ir-matches]").inner_text().startswith(
-        f"{len(expected)} situation{'s' if len(expected) != 1 else ''} match"
+    assert (
+        page.locator("[data-ir-matches]")
+        .inner_text()
+        .startswith(f"{len(expected)} situation{'s' if len(expected) != 1 else ''} match")
     )
     # a group with nothing left to show hides its heading too
     legends = page.locator("legend:visible").all_inner_texts()
@@ -197,7 +198,9 @@ def check_plan(page, situations: list[str]) -> tuple[list, list]:
     if extra:
         assert any(SAYS_YOUR_NOTE.search(TIP_BY_TITLE[t]["title"] + " " + TIP_BY_TITLE[t]["summary"]) for _, t in first)
     assert expected <= set(shown)
-    assert len(first) == min(FIRST_STEPS, len(shown)) or len(first) == FIRST_STEPS - 1  # a pair may not fit in the last place
+    assert (
+        len(first) == min(FIRST_STEPS, len(shown)) or len(first) == FIRST_STEPS - 1
+    )  # a pair may not fit in the last place
     for part in (first, rest):
         assert [TIP_BY_TITLE[title] for _, title in part] == sorted(
             (TIP_BY_TITLE[title] for _, title in part), key=site_order
@@ -206,7 +209,9 @@ def check_plan(page, situations: list[str]) -> tuple[list, list]:
             assert STAGE_TITLES[TIP_BY_TITLE[title]["stage"]] == stage
     # Most specific first: a step written for every plan never takes the place of one written for this one.
     specific = written_for(situations)
-    shared_first = [t for _, t in first if TIP_BY_TITLE[t].get("in_every_plan") and TIP_BY_TITLE[t]["id"] not in specific]
+    shared_first = [
+        t for _, t in first if TIP_BY_TITLE[t].get("in_every_plan") and TIP_BY_TITLE[t]["id"] not in specific
+    ]
     if shared_first:
         assert specific <= {TIP_BY_TITLE[t]["id"] for _, t in first}, "a shared step came before a tip written for this"
     return first, rest
@@ -291,7 +296,13 @@ def test_printed_plan_holds_every_step_and_the_link_that_reopens_it(visit, site_
         assert title in text
         assert " ".join(TIP_BY_TITLE[title]["summary"].split()) in text
     assert f"{site_url}guide/?s={situation}#plan" in text.replace(" ", "")
-    chrome = ["Find what happened", "Print this plan", "See your plan", "Copy the link", "Whatever happened, these steps"]
+    chrome = [
+        "Find what happened",
+        "Print this plan",
+        "See your plan",
+        "Copy the link",
+        "Whatever happened, these steps",
+    ]
     chrome += [s["description"] for s in SITUATIONS]
     chrome += [s["title"] for s in SITUATIONS if s["id"] != situation]
     assert [words for words in chrome if words in text] == []
@@ -304,7 +315,9 @@ def test_printing_before_any_choice_gives_every_situation_and_its_first_steps(vi
         assert situation["title"] in text
         first = page.locator(f"#situation-{situation['id']} ol.ir-tip-links > li > a").all_inner_texts()
         assert first and all(title in text for title in first)
-    assert [words for words in ("Find what happened", "Your plan", "Print this plan", "Nothing ticked") if words in text] == []
+    assert [
+        words for words in ("Find what happened", "Your plan", "Print this plan", "Nothing ticked") if words in text
+    ] == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -498,7 +511,9 @@ def test_each_reader_gets_a_plan_for_today_what_to_say_and_next_time(visit, read
     first, rest = check_plan(page, situations)
     stages = {stage for stage, _ in first}
     assert STAGE_TITLES["right-after"] in stages, f"{reader}: nothing to do today in the first steps"
-    assert STAGE_TITLES["before-next-interview"] in {stage for stage, _ in first + rest}, f"{reader}: nothing for next time"
+    assert STAGE_TITLES["before-next-interview"] in {stage for stage, _ in first + rest}, (
+        f"{reader}: nothing for next time"
+    )
     tool = page.locator('[data-ir-tool="note"]')
     assert tool.is_visible(), f"{reader}: no follow-up note fits this plan"
     tool.locator("a").click()

@@ -13,7 +13,6 @@ from support.project import PROJECT
 from support.yamlfiles import load_yaml
 
 
-
 def meta(html: str, key: str, attribute: str = "property") -> list[str]:
     return [
         html_lib.unescape(value)
@@ -95,4 +94,7 @@ def test_a_page_with_json_ld_loads_without_a_policy_error(visit):
     page = visit("timeline/").page
     page.wait_for_load_state("load")
     assert page.evaluate("window.__cspViolations || []") == []
-    assert page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type']") == "Article"
+    assert (
+        page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type']")
+        == "Article"
+    )
