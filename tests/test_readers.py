@@ -59,8 +59,11 @@ def test_boss_critic_gets_a_why_leave_answer_and_no_note_about_being_late():
 def test_salary_reader_learns_pay_is_settled_at_the_offer_and_how_to_ask():
     tips = plan("salary-wrong")
     assert any(tip["stage"] == "when-you-hear-back" and "offer" in text(tip).lower() for tip in tips)
-    assert any(re.search(r"pay range|going rate|what .* pays", text(tip).lower())
-               for tip in tips if tip["stage"] == "before-next-interview")
+    assert any(
+        re.search(r"pay range|going rate|what .* pays", text(tip).lower())
+        for tip in tips
+        if tip["stage"] == "before-next-interview"
+    )
     assert any("salary" in note["body"] for note in notes(tips))
     assert {"salary", "pay"} <= set(KB.by_id["situations"]["salary-wrong"]["words"])
 
@@ -79,8 +82,9 @@ def test_autistic_reader_is_told_to_ask_what_a_question_means_and_gets_adjustmen
 def test_cv_reader_is_told_to_correct_the_cv_and_not_pushed_to_ask_for_another_interview():
     tips = plan("cv-exaggerated")
     assert any(tip["stage"] == "right-after" and "cv" in tip["title"].lower() for tip in tips)
+    another_go = re.compile(r"ask (them )?for (another|a second|a new) (interview|chance)|second chance", re.I)
     for tip in tips:
-        assert not re.search(r"ask (them )?for (another|a second|a new) (interview|chance)|second chance", text(tip), re.I), tip["id"]
+        assert not another_go.search(text(tip)), tip["id"]
 
 
 def test_no_tip_in_the_crying_plan_calls_the_tears_a_mistake():
