@@ -85,9 +85,9 @@ def test_silence_plan_offers_a_check_in_and_no_note_that_assumes_a_decision():
     for situation in found_by("ghosted", "no reply", "heard nothing"):
         offered = notes(plan(situation))
         assert offered, f"{situation}: no note"
+        decided = re.compile(r"your decision|not (been )?successful|not to be chosen|turned me down")
         for note in offered:
-            body = (note["subject"] + " " + note["body"]).lower()
-            assert not re.search(r"your decision|not (been )?successful|not to be chosen|turned me down", body), note["id"]
+            assert not decided.search((note["subject"] + " " + note["body"]).lower()), note["id"]
         assert any("news" in note["body"] or "next steps" in note["body"] for note in offered), situation
 
 
