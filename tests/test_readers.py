@@ -143,12 +143,10 @@ def test_silence_plan_offers_a_check_in_and_no_note_that_assumes_a_decision():
         assert any("news" in note["body"] or "next steps" in note["body"] for note in offered), situation
 
 
-def test_feedback_note_is_offered_only_where_a_decision_has_been_made():
-    decided = {"afterwards"}
-    for situation in KB.situations:
-        offered = {note["id"] for note in notes(plan(situation["id"]))}
-        if "feedback-request" in offered:
-            assert situation["group"] in decided and situation["id"] != "ghosted", situation["id"]
+def test_a_note_that_answers_a_decision_sits_with_a_step_for_when_you_hear_back():
+    for note in KB.templates:
+        if re.search(r"letting me know your decision|not (been )?successful|not chosen", note["body"]):
+            assert KB.by_id["tips"][note["tips"][0]]["stage"] == "when-you-hear-back", note["id"]
 
 
 def test_personal_question_plan_asks_for_no_better_answer_and_draws_no_legal_conclusion():
