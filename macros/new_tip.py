@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .kinds import KIND
 from .knowledge import PROJECT_DIR, DataError, load_vocabulary
 from .schemas import resolve_ref, schema_for
 from .yamlfile import YamlFileError, read_yaml
@@ -142,7 +143,7 @@ class NewTip:
         ids = [entry["id"] for entry in entries]
         if answer in ids:
             return answer
-        file = "data/themes.yaml" if kind == "theme" else "data/stages.yaml"
+        file = KIND[f"{kind}s"].home
         shown = f"'{answer}'" if answer else "none"
         raise NewTipError(f"unknown {kind} {shown}. Choose one of: {', '.join(ids)} (from {file}).")
 

@@ -16,15 +16,16 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros.records import RECORD_FOLDERS, SINGLE_FILES, VOCABULARY_FILES
+from macros.kinds import FOLDER, KINDS, LIST, SINGLE
 from support.project import PROJECT
 from support.yamlfiles import load_yaml
 
 DATA = PROJECT / "data"
 SCHEMAS = sorted((PROJECT / "schema").glob("*.schema.json"))
 # The data files as the loader knows them, so a new kind of file is covered here by itself.
-LIST_FILES = {file_name: key for key, file_name in VOCABULARY_FILES.items()}
-FOLDERS = RECORD_FOLDERS
+LIST_FILES = {kind.path: kind.name for kind in KINDS if kind.layout == LIST}
+FOLDERS = {kind.name: kind.schema for kind in KINDS if kind.layout == FOLDER}
+SINGLE_FILES = {kind.name: kind.path for kind in KINDS if kind.layout == SINGLE}
 # Data files that are deliberately not published, and why.
 NOT_EXPORTED: dict[str, str] = {}
 
