@@ -34,10 +34,10 @@ def _characters(spec: dict) -> str | None:
 
 def _value_limits(spec: dict) -> list[str]:
     """Plain words for one value's type, shape and length."""
-    pattern = spec.get("pattern", "")
-    if "[0-9]{4}" in pattern:
+    named = spec.get("ref_name")
+    if named == "date":
         return ['a date written "YYYY-MM-DD", in quotes']
-    if pattern.startswith("^[a-z0-9]"):
+    if named == "id":
         limits = ["an id: lower-case letters, digits and single hyphens"]
         if spec.get("maxLength"):
             limits.append(f"at most {spec['maxLength']} characters")

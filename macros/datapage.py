@@ -42,9 +42,18 @@ def _fields(node: dict, root: dict, prefix: str) -> list[Field]:
     return rows
 
 
+# How the Open data page names the value types of the schemas' $defs (schemas.FIELD_TYPES), one and many.
+_TYPE_WORDS = {
+    "id": ("id", "ids"),
+    "date": ("date", "dates"),
+    "address": ("web address", "web addresses"),
+    "country": ("country code", "country codes"),
+}
+
+
 def _kind(prop: dict, root: dict) -> str:
     if "ref_name" in prop:
-        return prop["ref_name"]
+        return _TYPE_WORDS.get(prop["ref_name"], (prop["ref_name"],))[0]
     ref = prop.get("$ref", "")
     if ref:  # a record described by another published schema
         return "list" if "#" in ref else "record"
@@ -53,12 +62,8 @@ def _kind(prop: dict, root: dict) -> str:
         items = resolve_ref(root, prop.get("items", {}))
         if items.get("type") == "object" or "$ref" in items:
             return "list of records"
-        return "list of " + {"id": "ids", "date": "dates"}.get(_kind(items, root), _kind(items, root))
-    pattern = prop.get("pattern", "")
-    if kind == "string" and pattern.startswith("^https?"):
-        return "web address"
-    if kind == "string" and pattern.startswith("^[0-9]{4}-"):
-        return "date"
+        plural = {one: many for one, many in _TYPE_WORDS.values()}
+        return "list of " + plural.get(_kind(items, root), _kind(items, root))
     return {"string": "text", "integer": "whole number", "object": "group of fields"}.get(kind, kind)
 
 
