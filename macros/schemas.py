@@ -191,7 +191,7 @@ def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
     if kind in ("pattern", "format"):
         problem, fix = FIELD_TYPES.get(
             type_name(error.schema, root) or "",
-            ("is not written the way this field needs", " ".join(error.schema.get("description", "").split())),
+            ("is not written the way this field needs", _nearest_description(error, root)),
         )
         return [("E204", f"'{value}' {problem}", path, fix)]
     if kind == "maxLength":
@@ -218,6 +218,19 @@ def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
     if kind == "minimum":
         return [("E200", f"must be {limit} or more", path, "")]
     return [("E200", error.message[:200], path, "")]
+
+
+def _nearest_description(error, root: dict) -> str:
+    """The description of the value that broke the schema or, if it has none, of the nearest field holding it
+    (the items of a list are described by the list)."""
+    node, found = root, ""
+    for part in error.absolute_schema_path:
+        if not isinstance(node, dict) or part not in node:
+            break
+        node = node[part]
+        if isinstance(node, dict) and isinstance(node.get("description"), str):
+            found = node["description"]
+    return " ".join(found.split())
 
 
 def _type_name(value) -> str:
