@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .export import EXPORT_PATH, EXPORTED, LICENSE, SCHEMA_VERSION, json_text, knowledge_base_schema
-from .kinds import FOLDER, LIST, Kind, KnowledgeBase
+from .export import EXPORT_PATH, EXPORTED, LICENSE, SCHEMA_VERSION, knowledge_base_schema
+from .kinds import FOLDER, LIST, Kind
 from .schemas import resolve_ref, schema_for
 
 
@@ -91,9 +91,8 @@ def _part(kind: Kind) -> dict:
     }
 
 
-def open_data_context(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
-    """What the Open data page shows: the file, its size and fields, the schemas and the licence."""
-    text = json_text(kb, generated, site_url)
+def open_data_context(generated: str, site_url: str, text: str) -> dict:
+    """What the Open data page shows: the file (`text`), its size and fields, the schemas and the licence."""
     whole = knowledge_base_schema()
     return {
         "export_path": EXPORT_PATH,

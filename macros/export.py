@@ -100,11 +100,11 @@ def json_text(kb: KnowledgeBase, generated: str, site_url: str) -> str:
     return json.dumps(knowledge_base_to_dict(kb, generated, site_url), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_open_data(kb: KnowledgeBase, site_dir: Path, generated: str, site_url: str) -> Path:
-    """Write the JSON file and publish every schema under site/schema/; return the JSON file's path."""
+def write_open_data(text: str, site_dir: Path) -> Path:
+    """Write the JSON file (`text`, from json_text) and publish every schema under site/schema/; return its path."""
     target = site_dir / EXPORT_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json_text(kb, generated, site_url), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     (site_dir / "schema").mkdir(exist_ok=True)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, site_dir / "schema" / schema.name)
