@@ -2,9 +2,10 @@
 
 Pages opt in with `render_macros: true` and call only the macros below. Each macro renders one
 template from macros/templates/ with the checked data, and returns the HTML into the page.
-This file is only the adapter: loading, checking and rendering are plain Python in macros/core.py
-and the modules it uses, which know neither engine. Zensical runs this file on its own, without
-the package around it, so it imports the package by its absolute name, never relatively.
+This file is only the adapter: the entry point into the code is core.site_for() (macros/core.py),
+and loading, checking and rendering are plain Python in the modules it uses, which know neither
+engine. Zensical runs this file on its own, without the package around it, so it imports the
+package by its absolute name, never relatively.
 """
 
 from __future__ import annotations
