@@ -16,7 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros.kinds import FOLDER, KINDS, LIST, SINGLE
+from macros.kinds import FOLDER, KIND, KINDS, LIST, SINGLE
 from support.project import PROJECT
 from support.yamlfiles import load_yaml
 
@@ -196,9 +196,22 @@ def test_file_says_its_version_date_licence_and_how_to_link_back(export):
 
 
 def test_every_schema_is_published_unchanged(published_schemas):
+    """Each as it is in schema/, but for a kind of data that knowledge-base.schema.json does not name yet:
+    the published one gives it, described by the kind's own schema (macros/kinds.py)."""
     assert sorted(published_schemas) == [path.name for path in SCHEMAS]
     for path in SCHEMAS:
-        assert published_schemas[path.name] == json.loads(path.read_text(encoding="utf-8"))
+        published, own = published_schemas[path.name], json.loads(path.read_text(encoding="utf-8"))
+        added = sorted(set(published.get("properties", {})) - set(own.get("properties", {})))
+        assert added == sorted(set(added) & {kind.name for kind in KINDS if kind.exported}), path.name
+        for name in added:
+            assert published["properties"][name].pop("description"), name
+            assert published["properties"][name] in (
+                {"$ref": f"{KIND[name].schema}.schema.json#/properties/{name}"},
+                {"type": "array", "items": {"$ref": f"{KIND[name].schema}.schema.json"}},
+                {"$ref": f"{KIND[name].schema}.schema.json"},
+            ), name
+            del published["properties"][name]
+        assert published == own, path.name
 
 
 def record_errors(export: dict, schemas: dict) -> list[str]:
