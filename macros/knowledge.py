@@ -1,10 +1,10 @@
 """Load every file in data/ once, check it, and hold it as one knowledge base.
 
 The loader: a build reaches it through core.site_for(), the entry point; the command-line tools
-(check.py, new_tip.py) and the tests call it directly. It runs in three passes, so one run reports every problem: each file against its JSON Schema
-(records.py), then the links between records (checks/), then the writing style (style.py).
-A problem names the file, the line, a rule code and the fix. What there is to load is the
-list of kinds in kinds.py.
+(check.py, new_tip.py) and the tests call it directly. It runs in three passes, so one run reports
+every problem: each file against its JSON Schema (records.py), then the links between records
+(checks/), then the writing style (style.py). A problem names the file, the line, a rule code and
+the fix. What there is to load is the list of kinds in kinds.py.
 """
 
 from __future__ import annotations
