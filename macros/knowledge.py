@@ -50,6 +50,7 @@ def load_knowledge_base(
         Path(docs_dir) if docs_dir is not None else None,
         reader.unreadable,
         known,
+        Path(data_dir),
     )
     checks.run(context)
     for problem in style_problems(kb, context.record):

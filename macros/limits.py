@@ -30,6 +30,9 @@ COUNTRY_NAMES = {
     "ZA": "South Africa",
     "SG": "Singapore",
 }
+# How many words in a row, shared with an article we read, make a copy (E209; fingerprints.py):
+# the style guide's rule (never copy eight or more).
+RUN_WORDS = 8
 # A tip is checked against its sources again at least this often (W501).
 REVIEW_EVERY_DAYS = 365
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,

@@ -16,6 +16,9 @@ from pathlib import Path
 from ..kinds import KIND, KINDS, KnowledgeBase
 from ..records import Record, Report
 
+# The checks that read every kind at once, after each kind's own: words copied from an article (E209).
+ACROSS_KINDS = ("originality",)
+
 
 @dataclass
 class Context:
@@ -26,6 +29,7 @@ class Context:
     docs_dir: Path | None
     unreadable: set[str]
     known: dict[str, set[str]]
+    data_dir: Path | None = None  # for the fingerprints of the articles we read
 
     def record(self, kind: str, entry_id: str) -> Record:
         return self.records[(kind, entry_id)]
@@ -51,7 +55,8 @@ class Context:
 def run(ctx: Context):
     """Every kind's checks, in the order of kinds.py; then, if none found a problem, the checks of use:
     a broken tip or a typo elsewhere would make an entry look unused."""
-    modules = [importlib.import_module(f"{__name__}.{name}") for name in dict.fromkeys(kind.checks for kind in KINDS)]
+    names = dict.fromkeys([kind.checks for kind in KINDS] + list(ACROSS_KINDS))
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in names]
     for module in modules:
         module.check(ctx)
     if not ctx.report.problems:
