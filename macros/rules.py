@@ -25,6 +25,15 @@ MAX_CHECKLIST_ITEM_WORDS = 12
 MIN_TIPS_PER_SITUATION = 3
 # A gap in a follow-up note for the reader to fill, such as {interviewer}.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# What an opposing source says must be advice (E323): a few words at least, and not a description
+# of the article or of what it leaves out, since a source that is silent on a point does not disagree.
+MIN_ADVICE_WORDS = 5
+NOT_ADVICE = re.compile(
+    r"^\s*(it|this|the (article|page|post|author|writer|source))\b"
+    r"|\b(does not|doesn't|did not) (mention|suggest|say|discuss|raise|address|cover|advise)"
+    r"|\bsays nothing\b|\bis silent\b|\bno mention\b",
+    re.IGNORECASE,
+)
 
 _TIP = schema_for("tip")["properties"]
 TITLE_CHARACTERS = _TIP["title"]["maxLength"]
@@ -210,6 +219,27 @@ RULES = {
             "Cite an article that speaks to the situation, and list it under the situation's sources: in "
             "data/situations.yaml.",
             "written_for: [salary-too-low] citing only general interview advice",
+        ),
+        Rule(
+            "E322",
+            "The same question twice",
+            "Keep each question on one tip only. Move this source's point into the sources_differ: of the tip "
+            "that already asks it, and delete this one; the tip named in instead: links to that question.",
+            "two tips whose sources_differ both cite the same source for the same other tip",
+        ),
+        Rule(
+            "E323",
+            "Opposing source gives no advice",
+            f"Write says: as what the source advises instead, in at least {MIN_ADVICE_WORDS} words, such as "
+            "'Do not apologise in the note; keep it short.' Do not describe the article or what it leaves out: "
+            "a source that is silent on the point does not disagree, so remove it from opposed_by:.",
+            "says: It does not suggest an apology.",
+        ),
+        Rule(
+            "E324",
+            "Agreeing source not cited by the tip",
+            "List under agreed_by: only sources that this tip cites under sources:, or cite the source first.",
+            "agreed_by: [taledo-2016] on a tip that does not cite taledo-2016",
         ),
         Rule(
             "E320",
