@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, reflection, situations, templates, tips, vocabulary
+from .checks import Context, checklists, evidence, originality, reflection, situations, templates, tips, vocabulary
 from .checks import help as help_services
 from .problems import DataError, Problem
 from .records import DataReader, Report
@@ -20,7 +20,7 @@ from .schemas import PROJECT_DIR
 from .style import style_problems
 
 KINDS = ("sources", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary, situations)
+CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary, situations, originality)
 
 __all__ = [
     "PROJECT_DIR",
@@ -104,6 +104,7 @@ def load_knowledge_base(
         Path(docs_dir) if docs_dir is not None else None,
         reader.unreadable,
         known,
+        Path(data_dir),
     )
     for check in CHECKS:
         check.check(context)
