@@ -119,7 +119,8 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
                 file,
                 "last_reviewed:",
                 "sources_differ:\n  question: Walk or rest?\n  opposed_by:\n    - id: second-source\n"
-                "      says: Rest on the sofa for an hour.\n      instead: take-a-walk\n  view: Either.\nlast_reviewed:",
+                "      says: Rest on the sofa for an hour.\n      instead: take-a-walk\n"
+                "  view: Either.\nlast_reviewed:",
             )
             for file in ("tips/breathe-slowly.yaml", NOTES)
         ],
@@ -142,7 +143,8 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
                 NOTES,
                 "last_reviewed:",
                 "sources_differ:\n  question: Now or later?\n  agreed_by: [second-source]\n  opposed_by:\n"
-                "    - id: second-source\n      says: Wait a week before you write.\n  view: Write soon.\nlast_reviewed:",
+                "    - id: second-source\n      says: Wait a week before you write.\n"
+                "  view: Write soon.\nlast_reviewed:",
             )
         ],
         f"data/{NOTES}:17",
