@@ -67,7 +67,7 @@ def test_sources_page_lists_the_tips_that_cite_each_source(built_site):
     tips = [load_yaml(path) for path in TIPS]
     for source in SOURCES:
         entry = section(html, f"source-{source['id']}")
-        assert f'href="{source["url"]}"' in entry
+        assert f'href="{escape(source["url"])}"' in entry
         linked = set(re.findall(r'#tip-([a-z0-9-]+)"', entry))
         supported = {tip["id"] for tip in tips if source["id"] in [citation["id"] for citation in tip["sources"]]}
         opposed = {
