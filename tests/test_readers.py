@@ -245,3 +245,11 @@ def test_no_owned_situation_rests_on_a_source_about_arriving_late_unless_it_is_a
         for citation in situation["sources"]:
             title = KB.by_id["sources"][citation["id"]]["title"].lower()
             assert not re.search(r"\blate\b|arriving late", title), (situation["id"], citation["id"])
+
+
+def test_no_step_in_a_plan_for_mistreatment_tells_the_reader_it_was_their_mistake():
+    """The steps every plan carries reach readers who were treated badly too: none may call it their mistake."""
+    blame = re.compile(r"\byour (own )?mistakes?\b|\byour fault\b|what you did wrong", re.I)
+    for situation in ("rude-interviewer", "unlawful-question", "inappropriate-remark", "kept-waiting"):
+        for tip in plan(situation):
+            assert not blame.search(text(tip)), (situation, tip["id"])
