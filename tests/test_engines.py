@@ -223,12 +223,8 @@ def test_relative_links_are_the_ones_mkdocs_would_make(site_pages):
 
 
 def broken_links(site: Path, base: str) -> list[str]:
-<<<<<<< Updated upstream
     """Every internal link or reference (a, link, script, img, source, and addresses in data-ir-* attributes) on
     every page whose file or #anchor is
-=======
-    """Every internal link or reference (a, link, script, img, source) on every page whose file or #anchor is
->>>>>>> Stashed changes
     missing in the built site, as "page -> target". `base` is the site's path on its host, /interview-rebound/."""
     pages = {path: Page(path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))}
     ids = {
@@ -238,7 +234,6 @@ def broken_links(site: Path, base: str) -> list[str]:
     broken = []
     for path, page in pages.items():
         for tag, attributes in page.elements:
-<<<<<<< Updated upstream
             targets = [attributes.get("src" if tag in ("script", "img", "source") else "href", "")]
             targets = targets if tag in ("a", "link", "script", "img", "source") else []
             # and any address a page's own script fetches or links to (data-ir-rules, data-ir-notes-url ...)
@@ -270,36 +265,6 @@ def _broken(site: Path, base: str, path: Path, target: str, ids: dict[Path, set[
     return []
 
 
-=======
-            target = attributes.get("src" if tag in ("script", "img", "source") else "href")
-            # an address a page's own script fetches or links to (data-ir-rules, data-ir-notes-url ...)
-            for name, value in attributes.items():
-                if name.startswith("data-ir-") and re.fullmatch(r"[\w./-]+(\.json|/)", value):
-                    target = value
-            if tag not in ("a", "link", "script", "img", "source") and not any(
-                name.startswith("data-ir-") for name in attributes
-            ):
-                continue
-            if not target:
-                continue
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or target.startswith("//"):
-                continue  # another site, mailto:, data:
-            if parts.path.startswith("/"):  # from the site's root, as the 404 page links: /interview-rebound/...
-                assert parts.path.startswith(base), f"{path.relative_to(site)} -> {target}: outside the site"
-                file = site / unquote(parts.path.removeprefix(base))
-            else:
-                file = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if file.is_dir():
-                file = file / "index.html"
-            if not file.is_file() or not file.is_relative_to(site.resolve()):
-                broken.append(f"{path.relative_to(site)} -> {target}")
-            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids[file]:
-                broken.append(f"{path.relative_to(site)} -> {target} (no such anchor)")
-    return broken
-
-
->>>>>>> Stashed changes
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_every_internal_link_and_anchor_leads_somewhere(sites, engine):
     site = sites[engine].resolve()
