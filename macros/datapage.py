@@ -47,7 +47,7 @@ def _fields(node: dict, root: dict, prefix: str) -> list[Field]:
 
 
 def _kind(prop: dict, root: dict) -> str:
-    if "ref_name" in prop:
+    if "ref_name" in prop and prop.get("type") != "array":  # a shared list is described by its items
         return prop["ref_name"]
     ref = prop.get("$ref", "")
     if ref:  # a record described by another published schema

@@ -23,6 +23,8 @@ MIN_READING_EASE = 60
 MAX_CHECKLIST_ITEM_WORDS = 12
 # A situation in the guide must lead to a plan worth having.
 MIN_TIPS_PER_SITUATION = 3
+# A phone number on the help page found only on pages older than this is flagged for review (checks/help.py).
+MAX_PAGE_AGE_YEARS = 5
 # A gap in a follow-up note for the reader to fill, such as {interviewer}.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -194,9 +196,18 @@ RULES = {
         Rule(
             "E320",
             "Country with no one to talk to",
-            "Add a listening service for the country to data/help.yaml: the help page sends a reader in "
-            "distress to one.",
-            "a country in data/help.yaml with only careers services",
+            "Add a free listening line with its phone number for the country to data/help.yaml: the danger box "
+            "on the help page sends a reader in distress to it.",
+            "a country in data/help.yaml with only careers services, or a listening service with no phone:",
+        ),
+        Rule(
+            "E321",
+            "No record of where a number was found",
+            "Under the service (or, for the emergency number, under emergency_checked:), add checked: with the "
+            "url and title of the page where you found its details, the page's date if it shows one "
+            '(page_date: "YYYY-MM-DD") and the day you read it (checked_on:). If no published page gives a '
+            "number, do not list the number: a wrong number can hurt someone.",
+            "a listening service with phone: but no checked:",
         ),
         Rule(
             "E308",
@@ -260,6 +271,13 @@ RULES = {
             "Not reviewed for a year (warning)",
             "Check the tip against its sources again and set last_reviewed to today's date.",
             'last_reviewed: "2024-01-01"',
+        ),
+        Rule(
+            "W502",
+            "Number found only on old pages (warning)",
+            f"Find a page from the last {MAX_PAGE_AGE_YEARS} years that gives the number, the service's own page if "
+            "you can, and add it under checked:. If you find none, remove the number.",
+            'a phone: whose only page has page_date: "2015-03-20"',
         ),
     ]
 }
