@@ -54,9 +54,11 @@ def _check_pages(ctx: Context, record, what: str, label: str, entry: dict, key: 
     if not pages:
         field = "emergency" if key == "emergency_checked" else "name"
         thing = f"{label} was" if number else "details were"
-        ctx.report.add(record, "E321", f"{what}: no record of the page where its {thing} found ({key}:)", (*where, field))
+        ctx.report.add(
+            record, "E321", f"{what}: no record of the page where its {thing} found ({key}:)", (*where, field)
+        )
         return
-    dates = []
+    dated: list[tuple[datetime.date, int]] = []  # (the page's date, its place under key)
     for index, page in enumerate(pages):
         path = (*where, key, index)
         checked_on = _day(ctx, record, page["checked_on"], page["checked_on"], (*path, "checked_on"))
@@ -70,18 +72,20 @@ def _check_pages(ctx: Context, record, what: str, label: str, entry: dict, key: 
             )
         value = page.get("page_date")
         # A year alone counts as its last day: a page is called old only when it surely is.
-        dates.append(value and _day(ctx, record, value if len(value) > 4 else f"{value}-12-31", value, (*path, "page_date")))
-    if number is None or not all(dates):
+        day = value and _day(ctx, record, value if len(value) > 4 else f"{value}-12-31", value, (*path, "page_date"))
+        if day:
+            dated.append((day, index))
+    if number is None or len(dated) < len(pages):
         return  # no number, or a page with no (real) date: nothing shows that the number is old
-    newest = max(range(len(pages)), key=lambda index: dates[index])
-    if dates[newest] < _years_before(ctx.today, MAX_PAGE_AGE_YEARS):
-        page = pages[newest]
+    newest, index = max(dated)
+    if newest < _years_before(ctx.today, MAX_PAGE_AGE_YEARS):
+        page = pages[index]
         ctx.report.add(
             record,
             "W502",
             f"{what}: its {label} {number} was found only on pages more than {MAX_PAGE_AGE_YEARS} years old; "
             f"the newest, '{page['title']}' ({page['url']}), is dated {page['page_date']}",
-            (*where, key, newest, "page_date"),
+            (*where, key, index, "page_date"),
         )
 
 
