@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fingerprints import RUN_WORDS
 from .schemas import schema_for
 
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
@@ -125,6 +126,13 @@ RULES = {
             "a right-to-left override (U+202E) inside a title",
         ),
         Rule(
+            "E209",
+            "Words copied from a source",
+            f"Rewrite it in your own words: read the article, close it, then say it your way. No run of "
+            f"{RUN_WORDS} words may match an article we read (data/fingerprints/).",
+            "a step that repeats a sentence of the article it cites",
+        ),
+        Rule(
             "E301",
             "Unknown reference",
             "Use an id that exists in the file named in the message, or add it there first.",
@@ -192,6 +200,26 @@ RULES = {
             f"Tag at least {MIN_TIPS_PER_SITUATION} tips with the situation, so its plan says what to do, "
             "or merge it into a similar one.",
             "a situation that one tip lists",
+        ),
+        Rule(
+            "E316",
+            "No tip written for the situation",
+            "Add written_for: with the situation's id to a tip that gives advice for that situation in particular, "
+            "not a step every plan carries. If the articles only give general advice for it, say so in a tip.",
+            "a situation whose tips all help everyone",
+        ),
+        Rule(
+            "E317",
+            "Written for a situation the tip does not list",
+            "Every id under written_for: must also be under situations:.",
+            "written_for: [late] with situations: [nerves]",
+        ),
+        Rule(
+            "E318",
+            "Written for a situation without its sources",
+            "Cite an article that speaks to the situation, and list it under the situation's sources: in "
+            "data/situations.yaml.",
+            "written_for: [salary-too-low] citing only general interview advice",
         ),
         Rule(
             "E320",
@@ -274,6 +302,13 @@ RULES = {
         ),
         Rule(
             "W502",
+            "Source with no fingerprint (warning)",
+            "Save the text of the article you read as a plain text file and run make fingerprint SOURCE=<id> "
+            "TEXT=<file>. Only hashes are kept, never the article's words.",
+            "a new source in data/sources.yaml with no data/fingerprints/<id>.txt",
+        ),
+        Rule(
+            "W503",
             "Number found only on old pages (warning)",
             f"Find a page from the last {MAX_PAGE_AGE_YEARS} years that gives the number, the service's own page if "
             "you can, and add it under checked:. If you find none, remove the number.",

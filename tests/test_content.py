@@ -14,8 +14,6 @@ from macros.knowledge import load_knowledge_base
 from macros.yamlfile import read_yaml
 from support.project import PROJECT
 
-ORIGINALITY = PROJECT.parent / "shared" / "tools" / "originality.py"
-
 
 @pytest.fixture(scope="module")
 def kb():
@@ -88,23 +86,6 @@ def test_every_plan_carries_the_shared_steps(kb):
     assert {"write-down-first-impressions", "stop-replaying-it"} <= shared
     for tip in kb.tips:
         assert tip.get("situations") or tip.get("in_every_plan"), f"no plan leads to {tip['id']}"
-
-
-@pytest.mark.skipif(not ORIGINALITY.exists(), reason="needs ../shared/tools/originality.py beside the clone")
-def test_no_wording_copied_from_the_sources_except_citations(kb):
-    result = subprocess.run([sys.executable, str(ORIGINALITY), str(PROJECT)], capture_output=True, text=True)
-    copied = re.findall(r'^(.+?): copied from .+?: "(.+)"$', result.stdout, re.M)
-
-    def words(text):
-        return " ".join(re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower()))
-
-    citations = {words(source["title"]) for source in kb.sources} | {words(source["url"]) for source in kb.sources}
-    not_citations = [
-        (file, run)
-        for file, run in copied
-        if file != "data/sources.yaml" or not any(run in citation for citation in citations)
-    ]
-    assert not_citations == []
 
 
 def test_no_tip_draws_a_legal_conclusion(kb):

@@ -130,18 +130,18 @@ def test_a_number_found_only_on_an_old_page_warns_without_failing(data_dir):
     assert found(data_dir) == (
         [],
         [
-            f"{FILE}:17: W502 country 1, service 1, checked 1, page_date: service 'Talk Line': its number "
+            f"{FILE}:17: W503 country 1, service 1, checked 1, page_date: service 'Talk Line': its number "
             "0100 000 000 was found only on pages more than 5 years old; the newest, 'Talk Line is open day and "
             "night' (https://example.org/talk/news), is dated 2015-03-20"
         ],
     )
-    assert RULES["W502"].title.endswith("(warning)")
+    assert RULES["W503"].title.endswith("(warning)")
 
 
 def test_five_years_are_counted_from_today(data_dir):
     edit(help_file(data_dir), 'page_date: "2025-03-01"', 'page_date: "2021-11-23"')
     assert found(data_dir, today=datetime.date(2026, 11, 22)) == ([], [])
-    assert found(data_dir, today=datetime.date(2026, 11, 24))[1][0].startswith(f"{FILE}:17: W502 ")
+    assert found(data_dir, today=datetime.date(2026, 11, 24))[1][0].startswith(f"{FILE}:17: W503 ")
 
 
 @pytest.mark.parametrize(("year", "warns"), [("2021", False), ("2020", True)])
@@ -173,7 +173,7 @@ def test_an_emergency_number_found_only_on_an_old_page(data_dir):
         '        title: When to call 999\n        page_date: "2010"\n',
     )
     assert found(data_dir)[1] == [
-        f"{FILE}:7: W502 country 1, emergency_checked 1, page_date: country 'GB': its emergency number 999 was "
+        f"{FILE}:7: W503 country 1, emergency_checked 1, page_date: country 'GB': its emergency number 999 was "
         "found only on pages more than 5 years old; the newest, 'When to call 999' (https://example.org/emergency), "
         "is dated 2010"
     ]

@@ -22,6 +22,7 @@ HOME_OF = {
     "sources": "data/sources.yaml",
     "themes": "data/themes.yaml",
     "stages": "data/stages.yaml",
+    "groups": "data/groups.yaml",
     "situations": "data/situations.yaml",
     "tips": "data/tips/",
 }
@@ -36,6 +37,7 @@ class Context:
     docs_dir: Path | None
     unreadable: set[str]
     known: dict[str, set[str]]
+    data_dir: Path | None = None  # for the fingerprints of the articles we read
 
     def record(self, kind: str, entry_id: str) -> Record:
         return self.records[(kind, entry_id)]

@@ -48,7 +48,7 @@ def check(ctx: Context):
 
 
 def _check_pages(ctx: Context, record, what: str, label: str, entry: dict, key: str, where: tuple):
-    """Every number and address says where it was found (E321); a number found only on old pages is flagged (W502)."""
+    """Every number and address says where it was found (E321); a number found only on old pages is flagged (W503)."""
     number = entry.get("emergency" if key == "emergency_checked" else "phone")
     pages = entry.get(key)
     if not pages:
@@ -82,7 +82,7 @@ def _check_pages(ctx: Context, record, what: str, label: str, entry: dict, key: 
         page = pages[index]
         ctx.report.add(
             record,
-            "W502",
+            "W503",
             f"{what}: its {label} {number} was found only on pages more than {MAX_PAGE_AGE_YEARS} years old; "
             f"the newest, '{page['title']}' ({page['url']}), is dated {page['page_date']}",
             (*where, key, index, "page_date"),
