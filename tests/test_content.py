@@ -26,14 +26,6 @@ def test_check_command_passes_on_the_real_data():
     assert re.match(r"data OK: \d+ tips", result.stdout)
 
 
-def test_every_source_theme_stage_and_situation_has_tips(kb):
-    for kind, key in (("themes", "theme"), ("stages", "stage"), ("situations", "situations")):
-        for entry in getattr(kb, kind):
-            assert kb.tips_where(key, entry["id"]), f"{kind} {entry['id']} has no tips"
-    for source in kb.sources:
-        assert kb.tips_citing(source["id"]) or source.get("unused_points"), f"source {source['id']} has no points"
-
-
 def test_required_situations(kb):
     required = {
         "blank-mind",
@@ -46,14 +38,6 @@ def test_required_situations(kb):
         "rejected-no-reason",
     }
     assert required <= set(kb.by_id["situations"])
-
-
-def test_checklist_fits_one_page_and_links_real_tips(kb):
-    recovery = kb.by_id["checklists"]["recovery"]
-    items = [item for group in recovery["groups"] for item in group["items"]]
-    assert 12 <= len(items) <= 18
-    for item in items:
-        assert item["tip"] in kb.by_id["tips"]
 
 
 def test_reflection_prompts_cover_the_five_questions(kb):
@@ -72,13 +56,6 @@ def test_every_data_file_names_its_schema_and_matches_it():
         schema_path = (path.parent / match.group(1)).resolve()
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
         jsonschema.validate(read_yaml(path)[0], schema)
-
-
-def test_every_citation_says_what_its_source_says(kb):
-    for tip in kb.tips:
-        assert tip["sources"], tip["id"]
-        for citation in tip["sources"]:
-            assert citation["id"] in kb.by_id["sources"] and citation["says"].strip(), (tip["id"], citation)
 
 
 def test_every_plan_carries_the_shared_steps(kb):
