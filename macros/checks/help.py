@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..evidence import COUNTRY_NAMES
-from ..rules import MAX_PAGE_AGE_YEARS
+from ..limits import COUNTRY_NAMES, MAX_PAGE_AGE_YEARS
 from . import Context
 
 
@@ -24,8 +23,7 @@ def check(ctx: Context):
                 "E301",
                 f"unknown country '{code}'",
                 (*where, "country"),
-                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in "
-                "macros/evidence.py.",
+                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in macros/limits.py.",
             )
         if code in seen:
             ctx.report.add(
