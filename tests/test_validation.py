@@ -146,6 +146,18 @@ def test_bad_url(data_dir):
     ]
 
 
+def test_a_value_of_no_named_type_is_explained_by_its_own_description(data_dir):
+    """Ids, dates, addresses and countries are named types in the schemas' $defs; any other pattern,
+    such as the lower case of a situation's words, is explained by its own field description."""
+    edit(data_dir / "situations.yaml", "words: [blank, froze]", "words: [blank, Froze]")
+    assert problems(data_dir) == [
+        "data/situations.yaml:6: E204 situation 1, word 2: 'Froze' is not written the way this field needs"
+    ]
+    assert (
+        "fix: Words and short phrases readers use for this situation, lower case" in fix_lines_with(data_dir, None)[0]
+    )
+
+
 def test_title_too_long(data_dir):
     edit(data_dir / "tips" / "write-it-down.yaml", "title: Write down what happened", "title: " + "Write it " * 8)
     assert problems(data_dir) == ["data/tips/write-it-down.yaml:2: E205 title: is 71 characters long; the limit is 65"]
