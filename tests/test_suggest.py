@@ -363,7 +363,7 @@ def test_the_page_is_built_from_the_data_and_loads_its_script_alone(built_site):
     for situation in SITUATIONS.values():
         assert f">{situation['title']}</label>" in html.replace("&#39;", "'").replace("&amp;", "&")
     rules = json.loads((built_site / "api" / "v1" / "rules.json").read_text(encoding="utf-8"))
-    assert rules["limits"]["title"]["maxLength"] == 65 and rules["style"]["min_reading_ease"] == 60
+    assert rules["limits"]["title"]["maxLength"] == 65 and rules["writing"]["limits"]["min_reading_ease"] == 60
     assert set(rules["sources"]) == set(SOURCES)
     assert f'href="{REPOSITORY}/issues/new?template=suggest-a-tip.yml"' in html
 
