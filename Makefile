@@ -58,12 +58,15 @@ ifeq ($(ENGINE),mkdocs)
 build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning (ENGINE=zensical: with Zensical)
 	$(BIN)/mkdocs build --strict --site-dir site
 else ifeq ($(ENGINE),zensical)
-# Zensical runs no MkDocs hooks, so the post-build pass (CSP, open data) runs after it. The data check
-# runs first, because Zensical reports a data error with a traceback around it. --clean: no stale cache.
+# Zensical runs no MkDocs hooks, so the post-build pass (CSP, open data) runs after it, and it builds from
+# .zensical.yml: mkdocs.yml with the addresses of this build (SITE_URL, GITHUB_REPOSITORY; macros/settings.py).
+# The data check runs first, because Zensical reports a data error with a traceback around it.
+# --clean: no stale cache.
 build: $(ZENSICAL_VENV)/.installed
 	$(ZENSICAL_VENV)/bin/python -m macros.check
 	rm -rf site
-	$(ZENSICAL_VENV)/bin/zensical build --strict --clean
+	$(ZENSICAL_VENV)/bin/python -m macros.settings --output .zensical.yml
+	$(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file .zensical.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.postbuild site
 else
 $(error ENGINE is mkdocs or zensical, not "$(ENGINE)")
@@ -79,6 +82,13 @@ new-tip: export NEW_TIP_THEME = $(value THEME)
 new-tip: export NEW_TIP_STAGE = $(value STAGE)
 new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME=... STAGE=... (or it asks)
 	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
+
+# The text you read goes through the environment, so any file name works. No article text is kept.
+.PHONY: fingerprint
+fingerprint: export FINGERPRINT_SOURCE = $(value SOURCE)
+fingerprint: export FINGERPRINT_TEXT = $(value TEXT)
+fingerprint: $(VENV)/.site-installed  ## Record a source's fingerprint for the copied-words check: make fingerprint SOURCE=id TEXT=file
+	$(BIN)/python -m macros.fingerprints "$$FINGERPRINT_SOURCE" "$$FINGERPRINT_TEXT"
 
 .PHONY: links
 links: $(VENV)/.site-installed  ## Check that every source article's and help service's address still answers (needs the internet)
@@ -107,8 +117,17 @@ test: lint $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## L
 test-fast: $(VENV)/.test-installed  ## Run every test that needs no browser (no Chromium needed; under a minute)
 	$(PYTEST) -m "not browser"
 
+# The JavaScript and CSS linters come from the npm registry, pinned in tools/lint/package-lock.json;
+# npm ci installs exactly those versions into tools/lint/node_modules (needs Node.js 20.19 or later).
+LINT_TOOLS := tools/lint
+$(LINT_TOOLS)/node_modules/.installed: $(LINT_TOOLS)/package.json $(LINT_TOOLS)/package-lock.json
+	cd $(LINT_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 .PHONY: lint
-lint: $(VENV)/.lint-installed  ## Lint and type-check the code, the workflows and the data
+lint: $(VENV)/.lint-installed $(LINT_TOOLS)/node_modules/.installed  ## Lint and type-check the code, the scripts, the styles, the workflows and the data
+	$(LINT_TOOLS)/node_modules/.bin/eslint --config $(LINT_TOOLS)/eslint.config.mjs docs/assets/js
+	$(LINT_TOOLS)/node_modules/.bin/stylelint --config $(LINT_TOOLS)/stylelint.config.mjs "docs/assets/**/*.css"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -2,9 +2,10 @@
 
 Pages opt in with `render_macros: true` and call only the macros below. Each macro renders one
 template from macros/templates/ with the checked data, and returns the HTML into the page.
-This file is only the adapter: loading, checking and rendering are plain Python in macros/core.py
-and the modules it uses, which know neither engine. Zensical runs this file on its own, without
-the package around it, so it imports the package by its absolute name, never relatively.
+This file is only the adapter: the entry point into the code is core.site_for() (macros/core.py),
+and loading, checking and rendering are plain Python in the modules it uses, which know neither
+engine. Zensical runs this file on its own, without the package around it, so it imports the
+package by its absolute name, never relatively.
 """
 
 from __future__ import annotations
@@ -16,32 +17,6 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs shows; Zensical ignores the name
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-# In reload order: each module after the ones it imports.
-CORE_MODULES = (
-    "yamlfile",
-    "schemas",
-    "rules",
-    "problems",
-    "records",
-    "style",
-    "checks",
-    "checks.tips",
-    "checks.evidence",
-    "checks.checklists",
-    "checks.templates",
-    "checks.reflection",
-    "checks.help",
-    "checks.vocabulary",
-    "knowledge",
-    "guide",
-    "evidence",
-    "render",
-    "export",
-    "datapage",
-    "contribute",
-    "suggest",
-    "core",
-)
 
 
 def _core():
@@ -56,12 +31,12 @@ def checked_site(settings):
     core = _core()
     stamp = core.fingerprint(settings)
     if core.last_site is not None and core.last_site.fingerprint["macros"] != stamp["macros"]:
-        for name in CORE_MODULES:
-            module = sys.modules.get(f"macros.{name}")
-            if module is not None:
-                importlib.reload(module)
-        core = sys.modules["macros.core"]
-        settings = core.Settings(**vars(settings))
+        # Forget every module of the package but this adapter, then import the core again: each module
+        # comes back after the ones it imports, whichever they are, with no list to keep.
+        for name in [name for name in sys.modules if name.startswith("macros.")]:
+            del sys.modules[name]
+        core = _core()
+        settings = importlib.import_module("macros.settings").Settings(**vars(settings))
     site = core.site_for(settings, stamp)
     return core, site
 
@@ -72,15 +47,20 @@ def _page_path(page) -> str:
     return file.src_path if file is not None else page.path
 
 
+def _links_from(page) -> str:
+    """Where a macro's relative links start from. MkDocs leaves links in a page's HTML as they are, so they
+    start from the page's own address (checklist/). Zensical reads every relative link as written from the
+    Markdown file (checklist.md, at the top) and adds the ../ that the page's address needs itself."""
+    if getattr(page, "file", None) is not None:
+        return page.url
+    folder = page.path.rpartition("/")[0]
+    return f"{folder}/" if folder else ""
+
+
 def define_env(env):
     project_dir = Path(env.project_dir).resolve()
     core = _core()
-    settings = core.Settings(
-        project_dir=project_dir,
-        docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
-        site_url=env.conf.get("site_url") or "",
-        repository=env.conf["extra"]["repository"],
-    )
+    settings = importlib.import_module("macros.settings").settings_from(env.conf, project_dir)
     core, site = checked_site(settings)
     kb, renderer = site.kb, site.renderer
     if not site.warned:  # once per load, not once per page
@@ -94,7 +74,7 @@ def define_env(env):
         """A macro that renders `template` for the current page and returns the HTML, links made relative to it."""
 
         def macro(**context) -> str:
-            return renderer.render(template, env.page.url, **context)
+            return renderer.render(template, env.page.url, _links_from(env.page), **context)
 
         return macro
 
@@ -107,20 +87,28 @@ def define_env(env):
     env.macro(page_macro("sources.html"), "source_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
 
-    @env.macro
-    def guide() -> str:
-        """The "What happened?" guide: the form, the plan, and each situation's short plan without JavaScript."""
+    def plans_by_situation() -> dict:
         plans = importlib.import_module("macros.guide")
-        short = {}
+        result = {}
         for situation in kb.situations:
             first, rest = plans.split_plan(kb, [situation["id"]])
-            tools = plans.plan_tools(kb, [situation["id"]])
-            short[situation["id"]] = {"first": first, "rest": len(rest), **tools}
-        return page_macro("guide.html")(plans=short, guide_data=plans.GUIDE_DATA)
+            result[situation["id"]] = {"first": first, "rest": len(rest), **plans.plan_tools(kb, [situation["id"]])}
+        return result
+
+    @env.macro
+    def guide() -> str:
+        """The "What happened?" guide: every situation, grouped, to tick; the plan; the filter box."""
+        return page_macro("guide.html")(guide_data=importlib.import_module("macros.guide").GUIDE_DATA)
+
+    @env.macro
+    def guide_list() -> str:
+        """Every situation with the first steps of its plan: the guide for readers without JavaScript."""
+        return page_macro("guide_list.html")(plans=plans_by_situation())
 
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
     env.macro(page_macro("help.html"), "help_services")
+    env.macro(page_macro("help_now.html"), "help_now")  # the danger box: emergency numbers and a line to call
     importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
     importlib.import_module("macros.suggest").define_suggest_macros(env, kb, page_macro)  # Suggest a tip
 

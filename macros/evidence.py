@@ -9,19 +9,6 @@ page, the Disagreements page and the open data.
 
 from __future__ import annotations
 
-# The countries sources may come from, by their two-letter code. A new one is added here.
-COUNTRY_NAMES = {
-    "GB": "United Kingdom",
-    "US": "United States",
-    "CA": "Canada",
-    "IN": "India",
-    "IE": "Ireland",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-    "ZA": "South Africa",
-    "SG": "Singapore",
-}
-
 
 def source_points(kb) -> dict[str, list[dict]]:
     """{source id: [{"text", "supports": [tip ids], "opposes": [tip ids], "describes": [situation ids]}
@@ -64,6 +51,21 @@ def publishers(kb, citations: list[dict]) -> list[tuple[str, int]]:
 def opposed_by(tip: dict) -> list[str]:
     """The ids of the sources that argue against a tip."""
     return [opposition["id"] for opposition in tip.get("sources_differ", {}).get("opposed_by", [])]
+
+
+def agreeing(tip: dict) -> list[dict]:
+    """The tip's citations that answer its sources_differ question its way: those under agreed_by, or all."""
+    agreed = tip["sources_differ"].get("agreed_by")
+    return [citation for citation in tip["sources"] if agreed is None or citation["id"] in agreed]
+
+
+def questions_naming(kb, tip: dict) -> list[dict]:
+    """The tips whose sources_differ question has this tip as the course the other side takes (instead:)."""
+    return [
+        other
+        for other in disagreements(kb)
+        if any(opposition.get("instead") == tip["id"] for opposition in other["sources_differ"]["opposed_by"])
+    ]
 
 
 def disagreements(kb) -> list[dict]:

@@ -5,11 +5,11 @@ A plan is every tip tagged with a chosen situation, plus the few steps every pla
 a chosen situation, then tagged with one, then the shared steps), with the best of each stage
 taken first so the short plan reaches from today to the next interview. The rest waits, folded.
 
-The page (macros/templates/guide.html) shows each situation's short plan without JavaScript.
-With it, docs/assets/js/guide.js builds plans for any mix of situations by the same rule, from
-small files the build writes (write_guide_data): an index with what picking needs (stages,
-situations, notes, the shared steps) and one file per situation with its tips' titles and
-summaries. The page's first load stays the same size however many tips the site holds; a
+The Every situation page (macros/templates/guide_list.html) shows each situation's first steps for
+readers without JavaScript. With it, the guide's script (docs/assets/js/guide.js) builds plans for
+any mix of situations by the same rule, from small files the build writes (write_guide_data): an
+index with what picking needs (stages, notes, the shared steps) and one file per situation with its
+tips' titles and summaries. The page's first load stays the same size however many tips the site holds; a
 situation's file loads only when a reader ticks it.
 """
 
@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from .knowledge import KnowledgeBase
-from .rules import FIRST_STEPS
+from .limits import FIRST_STEPS
 
 GUIDE_DATA = "assets/guide"  # under the built site: index.json and <situation id>.json
 # A tip that speaks of "your note" needs the tip that tells the reader to send one, earlier in the
@@ -100,7 +100,8 @@ def _slim(kb: KnowledgeBase, tip: dict, order: dict[str, int], situation_id: str
 
 
 def guide_index(kb: KnowledgeBase) -> dict:
-    """What the guide needs before any tick: stages, situations, notes and the shared steps."""
+    """What the guide needs before any tick: stages, notes, the shared steps, and the situations that call for
+    the help page. (Their titles are in the page.)"""
     order = {tip["id"]: index for index, tip in enumerate(kb.tips)}
     shared = [tip for tip in kb.tips if tip.get("in_every_plan")]
     brought = {other for tip in kb.tips for other in brings(kb, tip)}
@@ -108,10 +109,7 @@ def guide_index(kb: KnowledgeBase) -> dict:
     return {
         "first_steps": FIRST_STEPS,
         "stages": [{"id": stage["id"], "title": stage["title"]} for stage in kb.stages],
-        "situations": [
-            {"id": situation["id"], "title": situation["title"], "get_help": bool(situation.get("get_help"))}
-            for situation in kb.situations
-        ],
+        "get_help": [situation["id"] for situation in kb.situations if situation.get("get_help")],
         "notes": [{"id": note["id"], "title": note["title"], "tips": note["tips"]} for note in kb.templates],
         # in_every_plan: in every plan; the others come in only when a tip in the plan brings them
         "shared": [{**_slim(kb, tip, order), "every_plan": bool(tip.get("in_every_plan"))} for tip in shared],

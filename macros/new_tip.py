@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import re
 import sys
 import unicodedata
@@ -19,8 +18,10 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .kinds import KIND
 from .knowledge import PROJECT_DIR, DataError, load_vocabulary
 from .schemas import resolve_ref, schema_for
+from .settings import read_config, settings_from
 from .yamlfile import YamlFileError, read_yaml
 
 SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
@@ -28,11 +29,8 @@ SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the
 
 def served_address(page: str) -> str:
     """Where `make serve` shows a page: under the path of site_url, as GitHub Pages will."""
-    # SITE_URL, when set, moves the site as it does for the build (hooks/site_address.py).
-    site_url = (
-        os.environ.get("SITE_URL", "").strip()
-        or yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    )
+    # SITE_URL, when set, moves the site as it does for the build.
+    site_url = settings_from(read_config(PROJECT_DIR / "mkdocs.yml"), PROJECT_DIR).site_url
     return SERVE_ADDRESS + urlsplit(site_url).path + page
 
 
@@ -45,7 +43,10 @@ class NewTipError(Exception):
 
 
 def tip_id_from_title(title: str, max_length: int | None = None) -> str:
-    """The kebab-case id for a title: "Don't panic: breathe!" -> "dont-panic-breathe"."""
+    """The kebab-case id for a title: "Don't panic: breathe!" -> "dont-panic-breathe".
+
+    A title with no Latin letter or digit ("שלום", "नमस्ते", "🙂") gets "tip-" and a short hash of the title:
+    a valid id, the same on the Suggest a tip page (suggest.js), and the maintainers may rename it."""
     max_length = max_length or _id_schema()["maxLength"]
     text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"['’]", "", text.replace("&", " and "))
@@ -56,7 +57,15 @@ def tip_id_from_title(title: str, max_length: int | None = None) -> str:
         if len(candidate) > max_length:
             break
         tip_id = candidate
-    return tip_id or "-".join(words)[:max_length].strip("-")
+    return tip_id or "-".join(words)[:max_length].strip("-") or f"tip-{_short_hash(' '.join(title.split()))}"
+
+
+def _short_hash(text: str) -> str:
+    """FNV-1a (32 bits) of the UTF-8 text, in 8 hex digits: simple enough to compute alike in JavaScript."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
 
 
 def _id_schema() -> dict:
@@ -106,8 +115,6 @@ class NewTip:
         if len(title) > self.title_limit:
             raise NewTipError(f"the title is {len(title)} characters long; keep it to {self.title_limit} or fewer.")
         tip_id = tip_id_from_title(title)
-        if not tip_id:
-            raise NewTipError("the title needs some letters or digits, so that it can give the tip its id.")
         path = self.path_for(tip_id)
         if path.exists():
             raise NewTipError(
@@ -142,7 +149,7 @@ class NewTip:
         ids = [entry["id"] for entry in entries]
         if answer in ids:
             return answer
-        file = "data/themes.yaml" if kind == "theme" else "data/stages.yaml"
+        file = KIND[f"{kind}s"].home
         shown = f"'{answer}'" if answer else "none"
         raise NewTipError(f"unknown {kind} {shown}. Choose one of: {', '.join(ids)} (from {file}).")
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from .limits import HIDDEN_CHARACTERS
 from .rules import RULES
-
-HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True, order=True)
@@ -48,7 +46,7 @@ def printable(text: str) -> str:
 
 
 # How one entry of a list field is named in a message, where dropping a final "s" would not do.
-_ENTRY_NAMES = {
+ENTRY_NAMES = {
     "avoid": "avoid item",
     "related": "related tip",
     "opposed_by": "opposing source",
@@ -66,7 +64,7 @@ def format_path(path: tuple) -> str:
     for index, part in enumerate(path):
         if isinstance(part, int):
             key = path[index - 1] if index else ""
-            name = _ENTRY_NAMES.get(key, key[:-1] if key.endswith("s") else key)
+            name = ENTRY_NAMES.get(key, key[:-1] if key.endswith("s") else key)
             parts[-1:] = [f"{name} {part + 1}"]
         else:
             parts.append(part)

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import evidence
-from .rules import PLACEHOLDER
+from .limits import COUNTRY_NAMES, PLACEHOLDER
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
@@ -141,17 +141,24 @@ class Renderer:
             source_points=evidence.source_points,
             publishers=evidence.publishers,
             disagreements=evidence.disagreements,
+            agreeing=evidence.agreeing,
+            questions_naming=evidence.questions_naming,
             countries=evidence.countries,
-            country_names=evidence.COUNTRY_NAMES,
+            country_names=COUNTRY_NAMES,
         )
 
-    def render(self, template: str, page_url: str, **context) -> str:
+    def render(self, template: str, page_url: str, links_from: str | None = None, **context) -> str:
+        """`page_url` is the page's address; `links_from` where the engine reads the page's links from, if
+        elsewhere (see macros/__init__.py). url() makes an href or src; script_url() an address that the
+        page's own script uses (a data-ir-* attribute), which no engine rewrites, so it starts from the page."""
+
         def url(target: str) -> str:
-            return relative_url(target, page_url)
+            return relative_url(target, page_url if links_from is None else links_from)
 
         html = self.jinja.get_template(template).render(
             kb=self.kb,
             url=url,
+            script_url=lambda target: relative_url(target, page_url),
             tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),
             repository=self.repository,
             **context,

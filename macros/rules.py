@@ -1,32 +1,29 @@
-"""Every check's code, what it means, and how to fix it, with every limit the checks use.
+"""Every check's code, what it means, and how to fix it.
 
 The checker prints these fixes, and the "Add a tip" page lists them. Each limit is
-defined once: here for the writing style and print limits, in schema/*.schema.json for
-lengths and list sizes. The fix texts are built from those same numbers, so the
-checks, the schemas and the docs cannot disagree (tests/test_contributing.py).
+defined once: in limits.py, or in schema/*.schema.json for lengths and list sizes. The
+fix texts are built from those same numbers, so the checks, the schemas and the docs
+cannot disagree (tests/test_contributing.py).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .kinds import FOLDER, KINDS
+from .limits import (
+    MAX_CHECKLIST_ITEM_WORDS,
+    MAX_CHECKLIST_ITEMS,
+    MAX_FILE_BYTES,
+    MAX_PAGE_AGE_YEARS,
+    MAX_REFLECTION,
+    MAX_SENTENCE_WORDS,
+    MIN_ADVICE_WORDS,
+    MIN_READING_EASE,
+    MIN_TIPS_PER_SITUATION,
+    RUN_WORDS,
+)
 from .schemas import schema_for
-
-# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
-# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
-MAX_CHECKLIST_ITEMS = 18
-MAX_REFLECTION = {"prompts": 7, "lists": 2}
-# Plain language for readers in a bad moment (style.py).
-MAX_SENTENCE_WORDS = 25
-MIN_READING_EASE = 60
-MAX_CHECKLIST_ITEM_WORDS = 12
-# A situation in the guide must lead to a plan worth having.
-MIN_TIPS_PER_SITUATION = 3
-# The guide's plan opens with at most this many steps; the rest wait, folded (macros/guide.py).
-FIRST_STEPS = 7
-# A gap in a follow-up note for the reader to fill, such as {interviewer}.
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _TIP = schema_for("tip")["properties"]
 TITLE_CHARACTERS = _TIP["title"]["maxLength"]
@@ -48,7 +45,7 @@ RULES = {
         Rule(
             "E100",
             "File cannot be read",
-            "Save the file as UTF-8 text with a .yaml ending, under 100 kB, and not empty.",
+            f"Save the file as UTF-8 text with a .yaml ending, under {MAX_FILE_BYTES // 1000} kB, and not empty.",
             "data/tips/breathe.yml (wrong ending), or an empty file",
         ),
         Rule(
@@ -75,7 +72,9 @@ RULES = {
         Rule(
             "E105",
             "File in the wrong place",
-            "Move a tip to data/tips/<id>.yaml (checklists and notes have folders of their own), or delete the file.",
+            "Move a tip to data/tips/<id>.yaml (other kinds have folders of their own: "
+            f"{', '.join(kind.home for kind in KINDS if kind.layout == FOLDER and kind.name != 'tips')}), "
+            "or delete the file.",
             "data/tip/breathe.yaml, data/breathe.yaml or docs/breathe.yaml",
         ),
         Rule(
@@ -123,6 +122,13 @@ RULES = {
             "Hidden or direction-changing character",
             "Delete the invisible character; retype the text if you cannot see it.",
             "a right-to-left override (U+202E) inside a title",
+        ),
+        Rule(
+            "E209",
+            "Words copied from a source",
+            f"Rewrite it in your own words: read the article, close it, then say it your way. No run of "
+            f"{RUN_WORDS} words may match an article we read (data/fingerprints/).",
+            "a step that repeats a sentence of the article it cites",
         ),
         Rule(
             "E301",
@@ -214,11 +220,41 @@ RULES = {
             "written_for: [salary-too-low] citing only general interview advice",
         ),
         Rule(
+            "E322",
+            "The same question twice",
+            "Keep each question on one tip only. Move this source's point into the sources_differ: of the tip "
+            "that already asks it, and delete this one; the tip named in instead: links to that question.",
+            "two tips whose sources_differ both cite the same source for the same other tip",
+        ),
+        Rule(
+            "E323",
+            "Opposing source gives no advice",
+            f"Write says: as what the source advises instead, in at least {MIN_ADVICE_WORDS} words, such as "
+            "'Do not apologise in the note; keep it short.' Do not describe the article or what it leaves out: "
+            "a source that is silent on the point does not disagree, so remove it from opposed_by:.",
+            "says: It does not suggest an apology.",
+        ),
+        Rule(
+            "E324",
+            "Agreeing source not cited by the tip",
+            "List under agreed_by: only sources that this tip cites under sources:, or cite the source first.",
+            "agreed_by: [taledo-2016] on a tip that does not cite taledo-2016",
+        ),
+        Rule(
             "E320",
             "Country with no one to talk to",
-            "Add a listening service for the country to data/help.yaml: the help page sends a reader in "
-            "distress to one.",
-            "a country in data/help.yaml with only careers services",
+            "Add a free listening line with its phone number for the country to data/help.yaml: the danger box "
+            "on the help page sends a reader in distress to it.",
+            "a country in data/help.yaml with only careers services, or a listening service with no phone:",
+        ),
+        Rule(
+            "E321",
+            "No record of where a number was found",
+            "Under the service (or, for the emergency number, under emergency_checked:), add checked: with the "
+            "url and title of the page where you found its details, the page's date if it shows one "
+            '(page_date: "YYYY-MM-DD") and the day you read it (checked_on:). If no published page gives a '
+            "number, do not list the number: a wrong number can hurt someone.",
+            "a listening service with phone: but no checked:",
         ),
         Rule(
             "E308",
@@ -282,6 +318,20 @@ RULES = {
             "Not reviewed for a year (warning)",
             "Check the tip against its sources again and set last_reviewed to today's date.",
             'last_reviewed: "2024-01-01"',
+        ),
+        Rule(
+            "W502",
+            "Source with no fingerprint (warning)",
+            "Save the text of the article you read as a plain text file and run make fingerprint SOURCE=<id> "
+            "TEXT=<file>. Only hashes are kept, never the article's words.",
+            "a new source in data/sources.yaml with no data/fingerprints/<id>.txt",
+        ),
+        Rule(
+            "W503",
+            "Number found only on old pages (warning)",
+            f"Find a page from the last {MAX_PAGE_AGE_YEARS} years that gives the number, the service's own page if "
+            "you can, and add it under checked:. If you find none, remove the number.",
+            'a phone: whose only page has page_date: "2015-03-20"',
         ),
     ]
 }

@@ -102,7 +102,38 @@ def schema_problems(name: str, data) -> list[tuple[str, str, tuple, str]]:
         _validator(name)(data)
         return []
     except fastjsonschema.JsonSchemaException:
-        return [problem for error in _explainer(name).iter_errors(data) for problem in _explain(error)]
+        explainer = _explainer(name)
+        return [problem for error in explainer.iter_errors(data) for problem in _explain(error, explainer.schema)]
+
+
+# The named types of values, each a $defs entry of the schemas that use it, such as "published":
+# {"$ref": "#/$defs/date"}: what a value that does not fit is, and how to write one.
+FIELD_TYPES = {
+    "id": (
+        "is not a valid id: use lower-case letters, digits and single hyphens",
+        "Write the id in lower case with hyphens between words, for example send-a-thank-you-note.",
+    ),
+    "date": (
+        'is not a date written "YYYY-MM-DD"',
+        'Write the date as "YYYY-MM-DD", in quotes, for example "2026-11-30".',
+    ),
+    "address": (
+        "is not a web address starting with https://",
+        "Copy the whole address from the browser's address bar, starting with https://.",
+    ),
+    "country": (
+        "is not a two-letter country code",
+        "Use the two capital letters of the country, such as GB, US, CA or IN.",
+    ),
+}
+
+
+def type_name(node: dict, root: dict) -> str | None:
+    """The name of the $defs entry of `root` that `node` is, such as "date"; None for a value defined in place.
+    A node from resolve_ref() carries the name it was reached by."""
+    if "ref_name" in node:
+        return node["ref_name"]
+    return next((name for name, definition in root.get("$defs", {}).items() if definition == node), None)
 
 
 _NAMES = {
@@ -114,8 +145,35 @@ _NAMES = {
 }
 
 
-def _explain(error) -> list[tuple[str, str, tuple, str]]:
-    """Turn one jsonschema error into (code, message, path, fix) in plain words."""
+# The words of the schema problems met most while writing a tip, {name} filled in. The Suggest a tip page
+# fills in the same texts as a reader types (api/v1/rules.json, macros/suggest.py).
+SCHEMA_MESSAGES = {
+    "missing": (
+        "missing required field '{field}'",
+        "Add a line '{field}: ...' {where}; the Add a tip page lists every required field.",
+    ),
+    "empty": ("is empty", "Fill in the field, or delete the line if the field is optional."),
+    "too_long": (
+        "is {length} characters long; the limit is {limit}",
+        "Shorten the text to {limit} characters or fewer.",
+    ),
+    "too_few": ("has {items}; it needs at least {limit}", "Add items until the list has at least {limit}."),
+    "too_many": (
+        "has {items}; it needs at most {limit}",
+        "Keep the list to {limit} items or fewer: merge or drop one.",
+    ),
+}
+AT_THE_TOP = "at the top of the file, where the other fields start at the left margin"
+
+
+def said(name: str, path: tuple, **values) -> tuple[str, tuple, str]:
+    """(message, path, fix) of one of SCHEMA_MESSAGES."""
+    message, fix = SCHEMA_MESSAGES[name]
+    return message.format(**values), path, fix.format(**values)
+
+
+def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
+    """Turn one jsonschema error into (code, message, path, fix) in plain words; `root` is the whole schema."""
     path = tuple(error.absolute_path)
     kind, limit, value = error.validator, error.validator_value, error.instance
     citation = len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int) and "says" in str(error.schema)
@@ -133,19 +191,8 @@ def _explain(error) -> list[tuple[str, str, tuple, str]]:
     if kind == "required":
         name = re.match(r"'(.*)' is a required property", error.message)
         field = name.group(1) if name else limit
-        where = (
-            "at the top of the file, where the other fields start at the left margin"
-            if not path
-            else "to this entry, indented like its other fields"
-        )
-        return [
-            (
-                "E201",
-                f"missing required field '{field}'",
-                path,
-                f"Add a line '{field}: ...' {where}; the Add a tip page lists every required field.",
-            )
-        ]
+        where = AT_THE_TOP if not path else "to this entry, indented like its other fields"
+        return [("E201", *said("missing", path, field=field, where=where))]
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
         return [
@@ -155,68 +202,39 @@ def _explain(error) -> list[tuple[str, str, tuple, str]]:
         ]
     if kind == "type":
         if value is None:
-            return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
+            return [("E205", *said("empty", path))]
         return [("E203", f"should be {_NAMES.get(limit, limit)}, not {_type_name(value)}", path, "")]
     if kind in ("pattern", "format"):
-        if "[0-9]{4}" in str(limit):
-            return [
-                (
-                    "E204",
-                    f"'{value}' is not a date written \"YYYY-MM-DD\"",
-                    path,
-                    'Write the date as "YYYY-MM-DD", in quotes, for example "2026-11-30".',
-                )
-            ]
-        if "https?" in str(limit):
-            return [
-                (
-                    "E204",
-                    f"'{value}' is not a web address starting with https://",
-                    path,
-                    "Copy the whole address from the browser's address bar, starting with https://.",
-                )
-            ]
-        if "[A-Z]{2}" in str(limit):
-            return [
-                (
-                    "E204",
-                    f"'{value}' is not a two-letter country code",
-                    path,
-                    "Use the two capital letters of the country, such as GB, US, CA or IN.",
-                )
-            ]
-        return [
-            (
-                "E204",
-                f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens",
-                path,
-                "Write the id in lower case with hyphens between words, for example send-a-thank-you-note.",
-            )
-        ]
-    if kind == "maxLength":
-        return [
-            (
-                "E205",
-                f"is {len(value)} characters long; the limit is {limit}",
-                path,
-                f"Shorten the text to {limit} characters or fewer.",
-            )
-        ]
-    if kind == "minLength":
-        return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
-    if kind in ("minItems", "maxItems"):
-        bound = "at least" if kind == "minItems" else "at most"
-        fix = (
-            f"Keep the list to {limit} items or fewer: merge or drop one."
-            if kind == "maxItems"
-            else f"Add items until the list has at least {limit}."
+        problem, fix = FIELD_TYPES.get(
+            type_name(error.schema, root) or "",
+            ("is not written the way this field needs", _nearest_description(error, root)),
         )
-        return [("E206", f"has {len(value)} item{'s' if len(value) != 1 else ''}; it needs {bound} {limit}", path, fix)]
+        return [("E204", f"'{value}' {problem}", path, fix)]
+    if kind == "maxLength":
+        return [("E205", *said("too_long", path, length=len(value), limit=limit))]
+    if kind == "minLength":
+        return [("E205", *said("empty", path))]
+    if kind in ("minItems", "maxItems"):
+        items = f"{len(value)} item{'s' if len(value) != 1 else ''}"
+        return [("E206", *said("too_few" if kind == "minItems" else "too_many", path, items=items, limit=limit))]
     if kind == "uniqueItems":
         return [("E207", "lists the same value more than once", path, "")]
     if kind == "minimum":
         return [("E200", f"must be {limit} or more", path, "")]
     return [("E200", error.message[:200], path, "")]
+
+
+def _nearest_description(error, root: dict) -> str:
+    """The description of the value that broke the schema or, if it has none, of the nearest field holding it
+    (the items of a list are described by the list)."""
+    node, found = root, ""
+    for part in error.absolute_schema_path:
+        if not isinstance(node, dict) or part not in node:
+            break
+        node = node[part]
+        if isinstance(node, dict) and isinstance(node.get("description"), str):
+            found = node["description"]
+    return " ".join(found.split())
 
 
 def _type_name(value) -> str:

@@ -308,13 +308,11 @@ def test_printed_plan_holds_every_step_and_the_link_that_reopens_it(visit, site_
     assert [words for words in chrome if words in text] == []
 
 
-def test_printing_before_any_choice_gives_every_situation_and_its_first_steps(visit):
+def test_printing_before_any_choice_gives_every_situation(visit):
     page = open_guide(visit)
     text = pdf_text(page, "A4")
     for situation in SITUATIONS:
         assert situation["title"] in text
-        first = page.locator(f"#situation-{situation['id']} ol.ir-tip-links > li > a").all_inner_texts()
-        assert first and all(title in text for title in first)
     assert [
         words for words in ("Find what happened", "Your plan", "Print this plan", "Nothing ticked") if words in text
     ] == []
@@ -344,7 +342,7 @@ def test_printed_plan_is_black_on_white_on_its_own_named_page(visit, scheme):
 # ---- without JavaScript, and the two ways of making a plan agreeing ---------------------------------
 
 
-def test_without_javascript_every_situation_sits_under_its_group_with_its_first_steps(visit, built_site):
+def test_without_javascript_every_situation_sits_under_its_group_and_leads_to_its_first_steps(visit, built_site):
     page = visit("guide/", java_script_enabled=False, **PHONE).page
     assert page.locator("input[name=s]:visible").count() == 0
     assert page.locator("#plan").is_hidden()
@@ -352,33 +350,41 @@ def test_without_javascript_every_situation_sits_under_its_group_with_its_first_
     headings = page.locator(".ir-guide__group-title").all_inner_texts()
     assert headings == [g["title"] for g in GROUPS if any(s["group"] == g["id"] for s in SITUATIONS)]
     for situation in SITUATIONS:
-        section = page.locator(f"#situation-{situation['id']}")
-        assert section.is_visible()
-        assert section.get_by_role("heading").inner_text() == situation["title"]
-        group = section.evaluate("section => section.closest('fieldset').querySelector('h2').textContent")
+        entry = page.locator(f"#situation-{situation['id']}")
+        assert entry.is_visible()
+        assert entry.get_by_role("heading").inner_text() == situation["title"]
+        group = entry.evaluate("entry => entry.closest('fieldset').querySelector('h2').textContent")
         assert group == next(g["title"] for g in GROUPS if g["id"] == situation["group"])
-        assert section.locator(".ir-guide__words").inner_text() == f"Also known as: {', '.join(situation['words'])}."
-        titles = section.locator("ol.ir-tip-links > li > a").all_inner_texts()
-        assert 0 < len(titles) <= FIRST_STEPS
-        assert {TIP_BY_TITLE[t]["id"] for t in titles} <= plan_for([situation["id"]]) | {THANK_YOU}
-        for title in titles:
-            tip = TIP_BY_TITLE[title]
-            href = section.get_by_role("link", name=title, exact=True).first.get_attribute("href")
-            assert href == f"../themes/{tip['theme']}/#tip-{tip['id']}"
-            assert f'id="tip-{tip["id"]}"' in (built_site / "themes" / tip["theme"] / "index.html").read_text()
+        assert entry.locator(".ir-guide__words").inner_text() == f"Also known as: {', '.join(situation['words'])}."
+        link = entry.get_by_role("link", name="What to do first")
+        assert link.get_attribute("href") == f"../situations/#situation-{situation['id']}"
+    # One of them followed: the situation's first steps, each a link to its tip.
+    situation = SITUATIONS[-1]
+    page.locator(f"#situation-{situation['id']}").get_by_role("link", name="What to do first").click()
+    page.wait_for_url(f"**/situations/#situation-{situation['id']}")
+    section = page.locator(f"section#situation-{situation['id']}")
+    assert section.get_by_role("heading").inner_text() == situation["title"]
+    titles = section.locator("ol.ir-tip-links > li > a").all_inner_texts()
+    assert 0 < len(titles) <= FIRST_STEPS
+    assert {TIP_BY_TITLE[t]["id"] for t in titles} <= plan_for([situation["id"]]) | {THANK_YOU}
+    for title in titles:
+        tip = TIP_BY_TITLE[title]
+        href = section.get_by_role("link", name=title, exact=True).first.get_attribute("href")
+        assert href == f"../themes/{tip['theme']}/#tip-{tip['id']}"
+        assert f'id="tip-{tip["id"]}"' in (built_site / "themes" / tip["theme"] / "index.html").read_text()
 
 
 def test_each_situations_plan_is_the_same_with_and_without_javascript_and_words_its_notes_right(visit):
     """One page ticks each situation in turn; the page without JavaScript must list the same first steps.
     The wording faults stay fixed: a plan that speaks of "your note" holds the thank-you tip before it,
     the note under the thank-you tip is the one for the situation, and a plan offers only notes its steps introduce."""
-    plain = visit("guide/", java_script_enabled=False).page
+    plain = visit("situations/", java_script_enabled=False).page
     page = open_guide(visit)
     for situation in ORDERED:
         box = page.get_by_role("checkbox", name=BY_ID[situation]["title"], exact=True)
         box.check()
         first, rest = check_plan(page, [situation])
-        without_js = plain.locator(f"#situation-{situation} ol.ir-tip-links > li > a").all_inner_texts()
+        without_js = plain.locator(f"section#situation-{situation} ol.ir-tip-links > li > a").all_inner_texts()
         assert [title for _, title in first] == without_js, situation
 
         ids = [TIP_BY_TITLE[title]["id"] for _, title in first + rest]
@@ -410,7 +416,7 @@ def test_each_situations_plan_is_the_same_with_and_without_javascript_and_words_
         if tool.is_visible():
             offered = by_title[tool.locator("a").inner_text()]
             assert set(offered["tips"]) & set(ids), f"{situation}: the plan offers a note none of its steps introduces"
-            assert plain.locator(f"#situation-{situation}").get_by_role("link", name=offered["title"]).count() == 1
+            assert plain.locator(f"section#situation-{situation}").get_by_role("link", name=offered["title"]).count() == 1
         helps = BY_ID[situation].get("get_help", False)
         assert page.locator('[data-ir-tool="help"]').is_visible() >= helps
         box.uncheck()

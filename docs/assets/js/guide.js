@@ -261,9 +261,9 @@
     }
 
     function show(index, chosen, loaded) {
-      const titles = new Map(index.situations.map(function (situation) {
-        return [situation.id, situation];
-      }));
+      function titleOf(id) {
+        return document.getElementById("guide-" + id).labels[0].textContent;
+      }
       const ranked = rankedTips(index, loaded);
       const ranks = new Map(ranked.map(function (entry) {
         return [entry.tip.id, entry.rank];
@@ -281,12 +281,12 @@
         link.textContent = note.title;
       }
       helpTool.hidden = !(chosen.some(function (id) {
-        return titles.get(id).get_help;
+        return index.get_help.indexOf(id) !== -1;
       }) || ranked.some(function (entry) {
         return entry.tip.get_help && entry.rank < SHARED;  /* not for a shared step: every plan has those */
       }));
       const names = chosen.map(function (id) {
-        return "\u201c" + titles.get(id).title + "\u201d";
+        return "\u201c" + titleOf(id) + "\u201d";
       });
       const last = names.pop();
       const situations = names.length ? names.join(", ") + " and " + last : last;
