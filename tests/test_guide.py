@@ -416,7 +416,8 @@ def test_each_situations_plan_is_the_same_with_and_without_javascript_and_words_
         if tool.is_visible():
             offered = by_title[tool.locator("a").inner_text()]
             assert set(offered["tips"]) & set(ids), f"{situation}: the plan offers a note none of its steps introduces"
-            assert plain.locator(f"section#situation-{situation}").get_by_role("link", name=offered["title"]).count() == 1
+            listed = plain.locator(f"section#situation-{situation}").get_by_role("link", name=offered["title"])
+            assert listed.count() == 1
         helps = BY_ID[situation].get("get_help", False)
         assert page.locator('[data-ir-tool="help"]').is_visible() >= helps
         box.uncheck()
