@@ -366,7 +366,7 @@ def page_weight(site: Path, page: Path) -> dict:
     # data a page script fetches at once: the Suggest page's rules, the guide's index (its situations' files
     # load only when a reader ticks one)
     data = [local(url) for url in re.findall(r'data-ir-rules="([^"]+)"', html)]
-    data += [local(url + "index.json") for url in re.findall(r'data-ir-guide-data="([^"]+)"', html)]
+    data += [local(url) for url in re.findall(r'data-ir-guide-index="([^"]+)"', html)]
     sizes = {
         "html": gz(page),
         "css": sum(map(gz, css)),

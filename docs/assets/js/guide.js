@@ -25,7 +25,8 @@
     return;
   }
   const element = tools.element;
-  const dataUrl = root.getAttribute("data-ir-guide-data");
+  const indexUrl = root.getAttribute("data-ir-guide-index");
+  const dataUrl = indexUrl.slice(0, indexUrl.lastIndexOf("/") + 1);  /* the situations' files sit beside it */
   const form = root.querySelector("[data-ir-guide-form]");
   const filter = form.querySelector("[data-ir-filter]");
   const matches = form.querySelector("[data-ir-matches]");
@@ -403,7 +404,7 @@
     document.documentElement.classList.remove("ir-js");  /* see overrides/main.html */
   }
 
-  const indexReady = getJson(dataUrl + "index.json");
+  const indexReady = getJson(indexUrl);
   indexReady.catch(plainList);
   start(indexReady);
 }());
