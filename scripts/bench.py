@@ -109,6 +109,7 @@ def synthetic_tips(count: int) -> list[dict]:
             tip["id"] = f"{tip['id'][: 60 - len(suffix)]}{suffix}"
             rng = random.Random(index)
             tip = _vary(tip, rng, swaps)
+            tip.pop("sources_differ", None)  # each question the sources disagree on sits on one tip only (E322)
             if tip.pop("in_every_plan", False):  # the steps every plan carries stay the real few
                 tip["situations"] = tip.get("situations") or [rng.choice(situation_ids)]
             # related tips: the copies in the same round, when that round is complete
