@@ -21,7 +21,7 @@ RULE_GROUPS = {
     "S4": "Writing style",
     "W5": "Warnings (the check still passes)",
 }
-_VOCABULARY_FILE = re.compile(r"data/(themes|stages|situations|sources)\.yaml")
+_VOCABULARY_FILE = re.compile(r"data/(themes|stages|groups|situations|sources)\.yaml")
 
 
 def _characters(spec: dict) -> str | None:

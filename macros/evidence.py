@@ -24,23 +24,28 @@ COUNTRY_NAMES = {
 
 
 def source_points(kb) -> dict[str, list[dict]]:
-    """{source id: [{"text", "supports": [tip ids], "opposes": [tip ids]} or {"text", "not_used"}]}.
+    """{source id: [{"text", "supports": [tip ids], "opposes": [tip ids], "describes": [situation ids]}
+    or {"text", "not_used"}]}.
 
     The same words from one source under two tips are one point that supports both."""
     points: dict[str, dict[str, dict]] = {source["id"]: {} for source in kb.sources}
 
     def point(source_id: str, text: str) -> dict:
-        return points[source_id].setdefault(text, {"text": text, "supports": [], "opposes": []})
+        return points[source_id].setdefault(text, {"text": text, "supports": [], "opposes": [], "describes": []})
 
     for tip in kb.tips:
         for citation in tip["sources"]:
             point(citation["id"], citation["says"])["supports"].append(tip["id"])
         for opposition in tip.get("sources_differ", {}).get("opposed_by", []):
             point(opposition["id"], opposition["says"])["opposes"].append(tip["id"])
+    for situation in kb.situations:
+        for citation in situation["sources"]:
+            if citation["id"] in points:
+                point(citation["id"], citation["says"])["describes"].append(situation["id"])
     result = {source_id: list(found.values()) for source_id, found in points.items()}
     for source in kb.sources:
         result[source["id"]] += [
-            {"text": unused["says"], "supports": [], "opposes": [], "not_used": unused["reason"]}
+            {"text": unused["says"], "supports": [], "opposes": [], "describes": [], "not_used": unused["reason"]}
             for unused in source.get("unused_points", [])
         ]
     return result

@@ -20,10 +20,11 @@ from .schemas import SCHEMA_DIR
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
 SCHEMA_VERSION = (
-    "1.2"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help
+    "1.3"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
+    # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
-KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates", "reflection", "help")
+KINDS = ("sources", "themes", "stages", "groups", "situations", "tips", "checklists", "templates", "reflection", "help")
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Attribution 4.0 International",

@@ -12,15 +12,15 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, reflection, templates, tips, vocabulary
+from .checks import Context, checklists, evidence, reflection, situations, templates, tips, vocabulary
 from .checks import help as help_services
 from .problems import DataError, Problem
 from .records import DataReader, Report
 from .schemas import PROJECT_DIR
 from .style import style_problems
 
-KINDS = ("sources", "themes", "stages", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary)
+KINDS = ("sources", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
+CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary, situations)
 
 __all__ = [
     "PROJECT_DIR",
@@ -38,6 +38,7 @@ class KnowledgeBase:
     sources: list[dict]
     themes: list[dict]
     stages: list[dict]
+    groups: list[dict]  # the headings the guide lists situations under
     situations: list[dict]
     tips: list[dict]
     checklists: list[dict]
@@ -49,6 +50,7 @@ class KnowledgeBase:
     def __post_init__(self):
         self.themes.sort(key=lambda theme: theme["order"])
         self.stages.sort(key=lambda stage: stage["order"])
+        self.groups.sort(key=lambda group: group["order"])
         stage_order = {stage["id"]: stage["order"] for stage in self.stages}
         # Timeline order, then the most widely sourced first, then by title.
         self.tips.sort(key=lambda tip: (stage_order.get(tip["stage"], 0), -len(tip["sources"]), tip["title"]))
@@ -82,6 +84,7 @@ def load_knowledge_base(
         sources=reader.read_list("sources"),
         themes=reader.read_list("themes"),
         stages=reader.read_list("stages"),
+        groups=reader.read_list("groups"),
         situations=reader.read_list("situations"),
         tips=reader.read_folder("tips"),
         checklists=reader.read_folder("checklists"),
@@ -113,7 +116,7 @@ def load_knowledge_base(
 
 
 def load_vocabulary(data_dir: Path, kind: str) -> list[dict]:
-    """One vocabulary file (themes, stages, situations or sources), read and checked on its own.
+    """One vocabulary file (themes, stages, groups, situations or sources), read and checked on its own.
 
     For tools such as `make new-tip` that need the ids even while a tip elsewhere is half written.
     """

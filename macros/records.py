@@ -21,6 +21,7 @@ VOCABULARY_FILES = {
     "sources": "sources.yaml",
     "themes": "themes.yaml",
     "stages": "stages.yaml",
+    "groups": "groups.yaml",
     "situations": "situations.yaml",
 }
 RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}

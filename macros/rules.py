@@ -192,6 +192,26 @@ RULES = {
             "a situation that one tip lists",
         ),
         Rule(
+            "E316",
+            "No tip written for the situation",
+            "Add written_for: with the situation's id to a tip that gives advice for that situation in particular, "
+            "not a step every plan carries. If the articles only give general advice for it, say so in a tip.",
+            "a situation whose tips all help everyone",
+        ),
+        Rule(
+            "E317",
+            "Written for a situation the tip does not list",
+            "Every id under written_for: must also be under situations:.",
+            "written_for: [late] with situations: [nerves]",
+        ),
+        Rule(
+            "E318",
+            "Written for a situation without its sources",
+            "Cite an article that speaks to the situation, and list it under the situation's sources: in "
+            "data/situations.yaml.",
+            "written_for: [salary-too-low] citing only general interview advice",
+        ),
+        Rule(
             "E320",
             "Country with no one to talk to",
             "Add a listening service for the country to data/help.yaml: the help page sends a reader in "

@@ -234,6 +234,6 @@ def style_problems(kb, record_of):
                     yield from _long_sentences(record, path, text)
                     yield from _slips(record, path, text, set())
 
-    for kind in ("themes", "stages", "situations"):
+    for kind in ("themes", "stages", "groups", "situations"):
         for entry in getattr(kb, kind):
             yield from _long_sentences(record_of(kind, entry["id"]), ("description",), entry["description"])

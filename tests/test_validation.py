@@ -468,8 +468,18 @@ def test_a_disagreement_shows_in_the_evidence(data_dir):
     kb = load_knowledge_base(data_dir, today=TODAY)
     assert opposed_by(kb.by_id["tips"]["write-it-down"]) == ["second-source"]
     points = source_points(kb)["second-source"]
-    assert {"text": "Rest on the sofa instead.", "supports": [], "opposes": ["write-it-down"]} in points
-    assert {"text": "Moving your body settles you.", "supports": ["take-a-walk"], "opposes": []} in points
+    assert {
+        "text": "Rest on the sofa instead.",
+        "supports": [],
+        "opposes": ["write-it-down"],
+        "describes": [],
+    } in points
+    assert {
+        "text": "Moving your body settles you.",
+        "supports": ["take-a-walk"],
+        "opposes": [],
+        "describes": [],
+    } in points
 
 
 def test_a_source_with_no_points(data_dir):
@@ -488,7 +498,7 @@ def test_a_source_with_no_points(data_dir):
     from macros.evidence import source_points
 
     assert source_points(kb)["second-source"] == [
-        {"text": "Buy new shoes.", "supports": [], "opposes": [], "not_used": "Off the subject."}
+        {"text": "Buy new shoes.", "supports": [], "opposes": [], "describes": [], "not_used": "Off the subject."}
     ]
 
 
@@ -630,3 +640,68 @@ def test_tips_where_matches_whole_values_only(data_dir):
     assert [tip["id"] for tip in kb.tips_where("theme", "calm")] == ["take-a-walk", "breathe-slowly"]
     assert len(kb.tips_where("situations", "went-blank")) == 3
     assert kb.tips_where("situations", "went") == []
+
+
+# ---- the map of situations ------------------------------------------------------------------
+
+
+def test_a_situation_needs_a_tip_written_for_it(data_dir):
+    edit(data_dir / "tips" / "breathe-slowly.yaml", "written_for: [went-blank]\n", "")
+    assert problems(data_dir) == [
+        "data/situations.yaml:2: E316 situation 1, id: no tip is written for situation 'went-blank'"
+    ]
+
+
+def test_written_for_must_be_one_of_the_tips_situations(data_dir):
+    edit(
+        data_dir / "tips" / "take-a-walk.yaml",
+        "situations: [went-blank]\n",
+        "situations: [went-blank]\nwritten_for: [gone]\n",
+    )
+    assert problems(data_dir) == [
+        "data/tips/take-a-walk.yaml:14: E317 written_for 1: written_for names 'gone', which is not under situations:"
+    ]
+
+
+def test_a_tip_written_for_a_situation_cites_a_source_that_describes_it(data_dir):
+    edit(data_dir / "situations.yaml", "      - id: first-source\n", "      - id: second-source\n")
+    found = problems(data_dir)
+    assert found == [
+        "data/tips/breathe-slowly.yaml:16: E318 written_for 1: is written for 'went-blank' but cites none of the "
+        "sources that describe it (second-source)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("    group: in-the-room\n", "    group: in-the-rom\n", "data/situations.yaml:3: E301 situation 1, group:"),
+        (
+            "      - id: first-source\n",
+            "      - id: third-source\n",
+            "data/situations.yaml:8: E301 situation 1, source 1, id:",
+        ),
+        ("    words: [blank, froze]\n", "    words: [blank]\n", "data/situations.yaml:6: E206 situation 1, words:"),
+        ("    words: [blank, froze]\n", "", "data/situations.yaml:2: E201 situation 1: missing required field 'words'"),
+        (
+            "    sources:\n      - id: first-source\n"
+            "        says: Minds go blank in interviews, and a pause is fine.\n",
+            "",
+            "data/situations.yaml:2: E201 situation 1: missing required field 'sources'",
+        ),
+    ],
+)
+def test_a_situation_needs_its_group_words_and_sources(data_dir, old, new, expected):
+    edit(data_dir / "situations.yaml", old, new)
+    assert any(line.startswith(expected) for line in problems(data_dir)), problems(data_dir)
+
+
+def test_a_group_no_situation_uses(data_dir):
+    edit(
+        data_dir / "groups.yaml",
+        "    order: 1\n",
+        "    order: 1\n  - id: afterwards\n    title: Afterwards\n    description: What happened next.\n    order: 2\n",
+    )
+    assert problems(data_dir) == [
+        "data/groups.yaml:6: E304 group 2, id: group 'afterwards' is not used by any situation"
+    ]

@@ -22,6 +22,7 @@ HOME_OF = {
     "sources": "data/sources.yaml",
     "themes": "data/themes.yaml",
     "stages": "data/stages.yaml",
+    "groups": "data/groups.yaml",
     "situations": "data/situations.yaml",
     "tips": "data/tips/",
 }

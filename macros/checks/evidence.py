@@ -45,6 +45,8 @@ def check(ctx: Context):
                             fix="Name the tip that gives the other course, or delete the instead: line.",
                         )
             cited.update(opposition["id"] for opposition in differ["opposed_by"])
+    for situation in ctx.kb.situations:
+        cited.update(citation["id"] for citation in situation["sources"])
     for source in ctx.kb.sources:
         if source.get("country", "GB") not in COUNTRY_NAMES:
             ctx.report.add(

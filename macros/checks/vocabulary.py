@@ -1,15 +1,13 @@
-"""Checks on themes, stages and situations: each is used, orders are unique, every theme has its
-page, and every situation leads to a plan worth having."""
+"""Checks on themes, stages and groups: each is used, orders are unique, and every theme has its page."""
 
 from __future__ import annotations
 
-from ..rules import MIN_TIPS_PER_SITUATION
 from . import Context
 
 
 def check(ctx: Context):
     kb = ctx.kb
-    for kind in ("themes", "stages"):
+    for kind in ("themes", "stages", "groups"):
         seen = set()
         for entry in getattr(kb, kind):
             if entry["order"] in seen:
@@ -28,23 +26,17 @@ def check(ctx: Context):
                 )
     if ctx.report.problems:
         return  # a broken tip or a typo would make an entry look unused
-    for kind, key in (("themes", "theme"), ("stages", "stage")):
-        used = {tip[key] for tip in kb.tips}
+    used_by = {
+        "themes": {tip["theme"] for tip in kb.tips},
+        "stages": {tip["stage"] for tip in kb.tips},
+        "groups": {situation["group"] for situation in kb.situations},
+    }
+    for kind, used in used_by.items():
         for entry in getattr(kb, kind):
             if entry["id"] not in used:
                 ctx.report.add(
                     ctx.record(kind, entry["id"]),
                     "E304",
-                    f"{kind[:-1]} '{entry['id']}' is not used by any tip",
+                    f"{kind[:-1]} '{entry['id']}' is not used by any {'situation' if kind == 'groups' else 'tip'}",
                     ("id",),
                 )
-    for situation in kb.situations:
-        count = len(kb.tips_where("situations", situation["id"]))
-        if count < MIN_TIPS_PER_SITUATION:
-            ctx.report.add(
-                ctx.record("situations", situation["id"]),
-                "E315",
-                f"situation '{situation['id']}' leads to {count} tip{'s' if count != 1 else ''}; a plan "
-                f"needs at least {MIN_TIPS_PER_SITUATION}",
-                ("id",),
-            )
