@@ -27,6 +27,7 @@ CORE_MODULES = (
     "checks",
     "checks.tips",
     "checks.evidence",
+    "checks.research",
     "checks.checklists",
     "checks.templates",
     "checks.reflection",

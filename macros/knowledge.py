@@ -12,15 +12,15 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, reflection, situations, templates, tips, vocabulary
+from .checks import Context, checklists, evidence, reflection, research, situations, templates, tips, vocabulary
 from .checks import help as help_services
 from .problems import DataError, Problem
 from .records import DataReader, Report
 from .schemas import PROJECT_DIR
 from .style import style_problems
 
-KINDS = ("sources", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, checklists, templates, reflection, help_services, vocabulary, situations)
+KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
+CHECKS = (tips, evidence, research, checklists, templates, reflection, help_services, vocabulary, situations)
 
 __all__ = [
     "PROJECT_DIR",
@@ -36,6 +36,7 @@ __all__ = [
 @dataclass
 class KnowledgeBase:
     sources: list[dict]
+    research: list[dict]  # data/research.yaml: the studies and surveys that bear on the tips
     themes: list[dict]
     stages: list[dict]
     groups: list[dict]  # the headings the guide lists situations under
@@ -82,6 +83,7 @@ def load_knowledge_base(
     reader = DataReader(Path(data_dir), report)
     kb = KnowledgeBase(
         sources=reader.read_list("sources"),
+        research=reader.read_list("research"),
         themes=reader.read_list("themes"),
         stages=reader.read_list("stages"),
         groups=reader.read_list("groups"),

@@ -23,6 +23,7 @@ VOCABULARY_FILES = {
     "stages": "stages.yaml",
     "groups": "groups.yaml",
     "situations": "situations.yaml",
+    "research": "research.yaml",
 }
 RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
 SINGLE_FILES = {"reflection": "reflection.yaml", "help": "help.yaml"}

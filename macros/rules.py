@@ -212,6 +212,13 @@ RULES = {
             "written_for: [salary-too-low] citing only general interview advice",
         ),
         Rule(
+            "E319",
+            "Programme flag on a study that is not a trial",
+            "Set in_a_programme: true only for a randomised trial or a review of trials that tested a whole "
+            "programme; for any other design, delete the line.",
+            "in_a_programme: true on an experiment",
+        ),
+        Rule(
             "E320",
             "Country with no one to talk to",
             "Add a listening service for the country to data/help.yaml: the help page sends a reader in "

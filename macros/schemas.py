@@ -176,6 +176,15 @@ def _explain(error) -> list[tuple[str, str, tuple, str]]:
                     "Copy the whole address from the browser's address bar, starting with https://.",
                 )
             ]
+        if str(limit).startswith("^10"):
+            return [
+                (
+                    "E204",
+                    f"'{value}' is not a DOI",
+                    path,
+                    "Write the DOI alone, starting 10., as the page you read gives it, for example 10.1037/a0035325.",
+                )
+            ]
         if "[A-Z]{2}" in str(limit):
             return [
                 (

@@ -188,7 +188,19 @@ def style_problems(kb, record_of):
                 (("sources_differ", "opposed_by", index, "says"), opposition["says"])
                 for index, opposition in enumerate(differ["opposed_by"])
             ]
+        evidence += [
+            (("research", index, key), entry[key])
+            for index, entry in enumerate(tip.get("research", []))
+            for key in ("says", "limits", "view")
+            if key in entry
+        ]
         for path, text in evidence:
+            yield from _long_sentences(record, path, text)
+            yield from _slips(record, path, text, set())
+
+    for study in kb.research:
+        record = record_of("research", study["id"])
+        for path, text in _prose_fields(study, ("studied", "found", "limits")):
             yield from _long_sentences(record, path, text)
             yield from _slips(record, path, text, set())
 

@@ -25,6 +25,7 @@ HOME_OF = {
     "groups": "data/groups.yaml",
     "situations": "data/situations.yaml",
     "tips": "data/tips/",
+    "research": "data/research.yaml",
 }
 
 
