@@ -33,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     _annotate(kb.warnings, "warning", args.github)
     seconds = time.perf_counter() - started
     print(
-        f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.themes)} themes, "
-        f"{len(kb.stages)} stages, {len(kb.situations)} situations, {len(kb.checklists)} checklists, "
+        f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.research)} studies, "
+        f"{len(kb.themes)} themes, {len(kb.stages)} stages, {len(kb.situations)} situations, {len(kb.checklists)} checklists, "
         f"{len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)"
     )
     return 0

@@ -13,18 +13,19 @@ import json
 import shutil
 from pathlib import Path
 
-from .evidence import opposed_by, source_points
+from .evidence import opposed_by, source_points, strength
 from .knowledge import KnowledgeBase
 from .schemas import SCHEMA_DIR
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
 SCHEMA_VERSION = (
-    "1.3"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
-    # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes
+    "1.4"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
+    # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes.
+    # 1.4: research; tips[].research and tips[].strength
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
-KINDS = ("sources", "themes", "stages", "groups", "situations", "tips", "checklists", "templates", "reflection", "help")
+KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates", "reflection", "help")
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Attribution 4.0 International",
@@ -49,7 +50,7 @@ def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> 
         "tip_url_template": site_url + "themes/{theme}/#tip-{id}",
         **{kind: getattr(kb, kind) for kind in KINDS},
         "sources": [_source(source, points[source["id"]]) for source in kb.sources],
-        "tips": [_tip(tip) for tip in kb.tips],
+        "tips": [_tip(tip, kb.by_id["research"]) for tip in kb.tips],
     }
 
 
@@ -59,13 +60,15 @@ def _source(source: dict, points: list[dict]) -> dict:
     return {**fields, "points": points}
 
 
-def _tip(tip: dict) -> dict:
-    """A tip with its supporting and opposing sources as plain ids; what they say is in sources[].points."""
+def _tip(tip: dict, research_by_id: dict[str, dict]) -> dict:
+    """A tip with its supporting and opposing sources as plain ids (what they say is in sources[].points),
+    its research as the data holds it, and the strength label the site shows."""
     return {
         **tip,
         "sources": [citation["id"] for citation in tip["sources"]],
         "opposed_by": opposed_by(tip),
         "in_every_plan": tip.get("in_every_plan", False),
+        "strength": strength(tip, research_by_id),
     }
 
 

@@ -142,6 +142,12 @@ class Renderer:
             disagreements=evidence.disagreements,
             countries=evidence.countries,
             country_names=evidence.COUNTRY_NAMES,
+            strength=lambda tip: evidence.strength(tip, kb.by_id["research"]),
+            strengths=evidence.STRENGTHS,
+            designs=evidence.DESIGNS,
+            findings=evidence.FINDINGS,
+            research_citations=evidence.research_citations,
+            research_disagreements=evidence.research_disagreements,
         )
 
     def render(self, template: str, page_url: str, **context) -> str:

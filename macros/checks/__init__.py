@@ -48,13 +48,14 @@ class Context:
             return True
         nearest = difflib.get_close_matches(value, sorted(self.known[kind]), n=1, cutoff=0.6)
         hint = f"did you mean '{nearest[0]}'? " if nearest else ""
+        noun = kind.removesuffix("s")  # research stays research
         self.report.add(
             record,
             "E301",
-            f"unknown {kind[:-1]} '{value}'; {hint}the known ids are in {HOME_OF[kind]}",
+            f"unknown {noun} '{value}'; {hint}the known ids are in {HOME_OF[kind]}",
             path,
             fix=f"Use an id from {HOME_OF[kind]}"
             + (f", such as '{nearest[0]}'" if nearest else "")
-            + f", or add the {kind[:-1]} there first.",
+            + f", or add the {noun} there first.",
         )
         return False
