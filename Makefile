@@ -80,6 +80,13 @@ new-tip: export NEW_TIP_STAGE = $(value STAGE)
 new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME=... STAGE=... (or it asks)
 	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
 
+# The text you read goes through the environment, so any file name works. No article text is kept.
+.PHONY: fingerprint
+fingerprint: export FINGERPRINT_SOURCE = $(value SOURCE)
+fingerprint: export FINGERPRINT_TEXT = $(value TEXT)
+fingerprint: $(VENV)/.site-installed  ## Record a source's fingerprint for the copied-words check: make fingerprint SOURCE=id TEXT=file
+	$(BIN)/python -m macros.fingerprints "$$FINGERPRINT_SOURCE" "$$FINGERPRINT_TEXT"
+
 .PHONY: links
 links: $(VENV)/.site-installed  ## Check that every source article's and help service's address still answers (needs the internet)
 	$(BIN)/python scripts/check_links.py

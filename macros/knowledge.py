@@ -12,7 +12,18 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import Context, checklists, evidence, reflection, research, situations, templates, tips, vocabulary
+from .checks import (
+    Context,
+    checklists,
+    evidence,
+    originality,
+    reflection,
+    research,
+    situations,
+    templates,
+    tips,
+    vocabulary,
+)
 from .checks import help as help_services
 from .problems import DataError, Problem
 from .records import DataReader, Report
@@ -20,7 +31,7 @@ from .schemas import PROJECT_DIR
 from .style import style_problems
 
 KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, research, checklists, templates, reflection, help_services, vocabulary, situations)
+CHECKS = (tips, evidence, research, checklists, templates, reflection, help_services, vocabulary, situations, originality)
 
 __all__ = [
     "PROJECT_DIR",
@@ -106,6 +117,7 @@ def load_knowledge_base(
         Path(docs_dir) if docs_dir is not None else None,
         reader.unreadable,
         known,
+        Path(data_dir),
     )
     for check in CHECKS:
         check.check(context)

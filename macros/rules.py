@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fingerprints import RUN_WORDS
 from .schemas import schema_for
 
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
@@ -121,6 +122,13 @@ RULES = {
             "Hidden or direction-changing character",
             "Delete the invisible character; retype the text if you cannot see it.",
             "a right-to-left override (U+202E) inside a title",
+        ),
+        Rule(
+            "E209",
+            "Words copied from a source",
+            f"Rewrite it in your own words: read the article, close it, then say it your way. No run of "
+            f"{RUN_WORDS} words may match an article we read (data/fingerprints/).",
+            "a step that repeats a sentence of the article it cites",
         ),
         Rule(
             "E301",
@@ -287,6 +295,13 @@ RULES = {
             "Not reviewed for a year (warning)",
             "Check the tip against its sources again and set last_reviewed to today's date.",
             'last_reviewed: "2024-01-01"',
+        ),
+        Rule(
+            "W502",
+            "Source with no fingerprint (warning)",
+            "Save the text of the article you read as a plain text file and run make fingerprint SOURCE=<id> "
+            "TEXT=<file>. Only hashes are kept, never the article's words.",
+            "a new source in data/sources.yaml with no data/fingerprints/<id>.txt",
         ),
     ]
 }

@@ -14,8 +14,6 @@ from macros.knowledge import load_knowledge_base
 from macros.yamlfile import read_yaml
 from support.project import PROJECT
 
-ORIGINALITY = PROJECT.parent / "shared" / "tools" / "originality.py"
-
 
 @pytest.fixture(scope="module")
 def kb():
@@ -26,14 +24,6 @@ def test_check_command_passes_on_the_real_data():
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert re.match(r"data OK: \d+ tips", result.stdout)
-
-
-def test_every_source_theme_stage_and_situation_has_tips(kb):
-    for kind, key in (("themes", "theme"), ("stages", "stage"), ("situations", "situations")):
-        for entry in getattr(kb, kind):
-            assert kb.tips_where(key, entry["id"]), f"{kind} {entry['id']} has no tips"
-    for source in kb.sources:
-        assert kb.tips_citing(source["id"]) or source.get("unused_points"), f"source {source['id']} has no points"
 
 
 def test_required_situations(kb):
@@ -48,14 +38,6 @@ def test_required_situations(kb):
         "rejected-no-reason",
     }
     assert required <= set(kb.by_id["situations"])
-
-
-def test_checklist_fits_one_page_and_links_real_tips(kb):
-    recovery = kb.by_id["checklists"]["recovery"]
-    items = [item for group in recovery["groups"] for item in group["items"]]
-    assert 12 <= len(items) <= 18
-    for item in items:
-        assert item["tip"] in kb.by_id["tips"]
 
 
 def test_reflection_prompts_cover_the_five_questions(kb):
@@ -76,35 +58,11 @@ def test_every_data_file_names_its_schema_and_matches_it():
         jsonschema.validate(read_yaml(path)[0], schema)
 
 
-def test_every_citation_says_what_its_source_says(kb):
-    for tip in kb.tips:
-        assert tip["sources"], tip["id"]
-        for citation in tip["sources"]:
-            assert citation["id"] in kb.by_id["sources"] and citation["says"].strip(), (tip["id"], citation)
-
-
 def test_every_plan_carries_the_shared_steps(kb):
     shared = {tip["id"] for tip in kb.every_plan()}
     assert {"write-down-first-impressions", "stop-replaying-it"} <= shared
     for tip in kb.tips:
         assert tip.get("situations") or tip.get("in_every_plan"), f"no plan leads to {tip['id']}"
-
-
-@pytest.mark.skipif(not ORIGINALITY.exists(), reason="needs ../shared/tools/originality.py beside the clone")
-def test_no_wording_copied_from_the_sources_except_citations(kb):
-    result = subprocess.run([sys.executable, str(ORIGINALITY), str(PROJECT)], capture_output=True, text=True)
-    copied = re.findall(r'^(.+?): copied from .+?: "(.+)"$', result.stdout, re.M)
-
-    def words(text):
-        return " ".join(re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower()))
-
-    citations = {words(source["title"]) for source in kb.sources} | {words(source["url"]) for source in kb.sources}
-    not_citations = [
-        (file, run)
-        for file, run in copied
-        if file != "data/sources.yaml" or not any(run in citation for citation in citations)
-    ]
-    assert not_citations == []
 
 
 def test_no_tip_draws_a_legal_conclusion(kb):

@@ -705,3 +705,25 @@ def test_a_group_no_situation_uses(data_dir):
     assert problems(data_dir) == [
         "data/groups.yaml:6: E304 group 2, id: group 'afterwards' is not used by any situation"
     ]
+
+
+# ---- copied words ------------------------------------------------------------------------------
+
+
+def test_words_copied_from_a_fingerprinted_source(data_dir):
+    # tests/fixtures/data/fingerprints/first-source.txt was made from a text holding this sentence.
+    copied = "Pausing for a slow breath before each answer gives your racing mind the moment it needs."
+    edit(data_dir / "tips" / "take-a-walk.yaml", "summary: A walk helps you calm down.", f"summary: {copied}")
+    assert problems(data_dir) == [
+        "data/tips/take-a-walk.yaml:3: E209 summary: shares 8 words in a row with source 'first-source': "
+        '"pausing for a slow breath before each answer"'
+    ]
+
+
+def test_a_source_with_no_fingerprint_warns(data_dir):
+    (data_dir / "fingerprints" / "second-source.txt").unlink()
+    kb = load_knowledge_base(data_dir, today=TODAY)
+    assert [str(warning).splitlines()[0] for warning in kb.warnings] == [
+        "data/sources.yaml:9: W502 source 2, id: source 'second-source' has no fingerprint, so words copied from it "
+        "would go unseen"
+    ]

@@ -38,6 +38,7 @@ class Context:
     docs_dir: Path | None
     unreadable: set[str]
     known: dict[str, set[str]]
+    data_dir: Path | None = None  # for the fingerprints of the articles we read
 
     def record(self, kind: str, entry_id: str) -> Record:
         return self.records[(kind, entry_id)]
