@@ -135,6 +135,10 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
         [("situations.yaml", "      - id: first-source\n", "      - id: second-source\n")],
         "data/tips/breathe-slowly.yaml:16",
     ),
+    "E319": (
+        [("tips/breathe-slowly.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")],
+        "data/tips/breathe-slowly.yaml:20",
+    ),
     "E320": ([("help.yaml", "        kind: listening", "        kind: careers")], "data/help.yaml:4"),
     "S401": ([(NOTES, "You forget details fast.", LONG)], f"data/{NOTES}:4"),
     "S402": (
