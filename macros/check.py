@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(
         f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.research)} studies, "
-        f"{len(kb.themes)} themes, {len(kb.stages)} stages, {len(kb.situations)} situations, {len(kb.checklists)} checklists, "
-        f"{len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)"
+        f"{len(kb.themes)} themes, {len(kb.stages)} stages, {len(kb.situations)} situations, "
+        f"{len(kb.checklists)} checklists, {len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)"
     )
     return 0
 

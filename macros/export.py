@@ -25,7 +25,19 @@ SCHEMA_VERSION = (
     # 1.4: research; tips[].research and tips[].strength
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
-KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates", "reflection", "help")
+KINDS = (
+    "sources",
+    "research",
+    "themes",
+    "stages",
+    "groups",
+    "situations",
+    "tips",
+    "checklists",
+    "templates",
+    "reflection",
+    "help",
+)
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Attribution 4.0 International",

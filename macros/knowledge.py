@@ -31,7 +31,18 @@ from .schemas import PROJECT_DIR
 from .style import style_problems
 
 KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
-CHECKS = (tips, evidence, research, checklists, templates, reflection, help_services, vocabulary, situations, originality)
+CHECKS = (
+    tips,
+    evidence,
+    research,
+    checklists,
+    templates,
+    reflection,
+    help_services,
+    vocabulary,
+    situations,
+    originality,
+)
 
 __all__ = [
     "PROJECT_DIR",

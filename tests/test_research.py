@@ -8,13 +8,13 @@ import json
 import re
 
 import pytest
+from test_validation import TODAY, edit, problems
 
 from macros import evidence
 from macros.knowledge import load_knowledge_base
 from macros.schemas import schema_for
 from support.project import PROJECT
 from support.yamlfiles import load_yaml
-from test_validation import TODAY, edit, problems
 
 DATA = PROJECT / "data"
 
@@ -60,7 +60,9 @@ def test_tip_citing_unknown_research(data_dir):
 def test_tip_citing_the_same_research_twice(data_dir):
     path = data_dir / "tips" / "take-a-walk.yaml"
     path.write_text(path.read_text() + "  - id: walk-trial\n    finding: supports\n    says: Again.\n")
-    assert problems(data_dir) == ["data/tips/take-a-walk.yaml:25: E207 research 2, id: cites research 'walk-trial' twice"]
+    assert problems(data_dir) == [
+        "data/tips/take-a-walk.yaml:25: E207 research 2, id: cites research 'walk-trial' twice"
+    ]
 
 
 def test_a_disagreeing_finding_needs_the_sites_view(data_dir):
@@ -69,7 +71,11 @@ def test_a_disagreeing_finding_needs_the_sites_view(data_dir):
 
 
 def test_programme_flag_only_on_a_trial(data_dir):
-    edit(data_dir / "tips" / "breathe-slowly.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")
+    edit(
+        data_dir / "tips" / "breathe-slowly.yaml",
+        "    finding: supports\n",
+        "    finding: supports\n    in_a_programme: true\n",
+    )
     assert problems(data_dir) == [
         "data/tips/breathe-slowly.yaml:20: E319 research 1, in_a_programme: in_a_programme is only for a trial, "
         "and 'breath-survey' is a vendor-survey"
@@ -78,8 +84,14 @@ def test_programme_flag_only_on_a_trial(data_dir):
 
 def test_research_that_bears_on_no_tip(data_dir):
     edit(data_dir / "tips" / "breathe-slowly.yaml", "research:\n  - id: breath-survey\n", "")
-    edit(data_dir / "tips" / "breathe-slowly.yaml", "    finding: supports\n    says: Most employers said calm candidates do better.\n", "")
-    assert problems(data_dir) == ["data/research.yaml:14: E304 research 2, id: research 'breath-survey' bears on no tip"]
+    edit(
+        data_dir / "tips" / "breathe-slowly.yaml",
+        "    finding: supports\n    says: Most employers said calm candidates do better.\n",
+        "",
+    )
+    assert problems(data_dir) == [
+        "data/research.yaml:14: E304 research 2, id: research 'breath-survey' bears on no tip"
+    ]
 
 
 def test_long_sentence_in_research_text_names_its_line(data_dir):
@@ -106,12 +118,20 @@ def test_strength_follows_from_the_designs(data_dir):
 
 
 def test_a_trial_of_a_whole_programme_counts_as_a_study(data_dir):
-    edit(data_dir / "tips" / "take-a-walk.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")
+    edit(
+        data_dir / "tips" / "take-a-walk.yaml",
+        "    finding: supports\n",
+        "    finding: supports\n    in_a_programme: true\n",
+    )
     assert labels(data_dir)["take-a-walk"] == "Supported by studies"
 
 
 def test_research_against_a_tip_does_not_lend_it_strength(data_dir):
-    edit(data_dir / "tips" / "take-a-walk.yaml", "finding: supports", "finding: against\n    view: We still think a walk helps.")
+    edit(
+        data_dir / "tips" / "take-a-walk.yaml",
+        "finding: supports",
+        "finding: against\n    view: We still think a walk helps.",
+    )
     assert labels(data_dir)["take-a-walk"] == "Advice only"
 
 
@@ -186,7 +206,9 @@ def test_research_page_lists_every_study_with_the_tips_it_bears_on(built_site):
         text = text_of(match.group(0))
         for field in ("found", "limits", "studied"):
             assert text_of(study[field]) in text, (study["id"], field)
-        bearing = [tip["title"] for tip in tips.values() if any(e["id"] == study["id"] for e in tip.get("research", []))]
+        bearing = [
+            tip["title"] for tip in tips.values() if any(e["id"] == study["id"] for e in tip.get("research", []))
+        ]
         assert bearing and all(title in text for title in bearing), study["id"]
         if study["design"] == "vendor-survey":
             assert f"Survey by a firm that sells job services: {study['vendor']}" in text, study["id"]

@@ -30,7 +30,8 @@ def check(ctx: Context):
             ctx.report.add(
                 ctx.record(kind, source["id"]),
                 "W502",
-                f"{kind.removesuffix('s')} '{source['id']}' has no fingerprint, so words copied from it would go unseen",
+                f"{kind.removesuffix('s')} '{source['id']}' has no fingerprint, "
+                "so words copied from it would go unseen",
                 ("id",),
                 fix=f"Save the text you read and run: make fingerprint SOURCE={source['id']} TEXT=<that file>",
             )
