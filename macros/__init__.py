@@ -72,6 +72,16 @@ def _page_path(page) -> str:
     return file.src_path if file is not None else page.path
 
 
+def _links_from(page) -> str:
+    """Where a macro's relative links start from. MkDocs leaves links in a page's HTML as they are, so they
+    start from the page's own address (checklist/). Zensical reads every relative link as written from the
+    Markdown file (checklist.md, at the top) and adds the ../ that the page's address needs itself."""
+    if getattr(page, "file", None) is not None:
+        return page.url
+    folder = page.path.rpartition("/")[0]
+    return f"{folder}/" if folder else ""
+
+
 def define_env(env):
     project_dir = Path(env.project_dir).resolve()
     core = _core()
@@ -94,7 +104,7 @@ def define_env(env):
         """A macro that renders `template` for the current page and returns the HTML, links made relative to it."""
 
         def macro(**context) -> str:
-            return renderer.render(template, env.page.url, **context)
+            return renderer.render(template, env.page.url, _links_from(env.page), **context)
 
         return macro
 

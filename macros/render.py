@@ -150,13 +150,18 @@ class Renderer:
             research_disagreements=evidence.research_disagreements,
         )
 
-    def render(self, template: str, page_url: str, **context) -> str:
+    def render(self, template: str, page_url: str, links_from: str | None = None, **context) -> str:
+        """`page_url` is the page's address; `links_from` where the engine reads the page's links from, if
+        elsewhere (see macros/__init__.py). url() makes an href or src; script_url() an address that the
+        page's own script uses (a data-ir-* attribute), which no engine rewrites, so it starts from the page."""
+
         def url(target: str) -> str:
-            return relative_url(target, page_url)
+            return relative_url(target, page_url if links_from is None else links_from)
 
         html = self.jinja.get_template(template).render(
             kb=self.kb,
             url=url,
+            script_url=lambda target: relative_url(target, page_url),
             tip_url=lambda tip: url(f"themes/{tip['theme']}/#tip-{tip['id']}"),
             repository=self.repository,
             **context,
