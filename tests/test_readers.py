@@ -1,0 +1,165 @@
+"""Readers from issue 22: each finds a situation that fits, and its plan says what to do today, what (if
+anything) to write, and what to do before the next interview. Built from the real data/ with the guide's rule:
+a plan holds the tips tagged with the situation and the steps every plan carries; a note goes with its first tip.
+Each helper's readers sit in their own list, named after their group."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.knowledge import load_knowledge_base
+from support.project import PROJECT
+
+KB = load_knowledge_base(PROJECT / "data", PROJECT / "docs")
+
+
+def plan(situation: str) -> list[dict]:
+    assert situation in KB.by_id["situations"], f"no situation {situation!r}"
+    return [tip for tip in KB.tips if situation in tip.get("situations", ()) or tip.get("in_every_plan")]
+
+
+def notes(tips: list[dict]) -> list[dict]:
+    ids = {tip["id"] for tip in tips}
+    return [note for note in KB.templates if note["tips"][0] in ids]
+
+
+def text(tip: dict) -> str:
+    return " ".join([tip["title"], tip["summary"], tip["why"], *tip["steps"], *tip.get("avoid", [])])
+
+
+# (situation, whether a note to the employer, panel or agency fits) for the readers of "The kind of interview".
+KIND_OF_INTERVIEW_READERS = [
+    pytest.param("internal-interview", True, id="internal interview for a promotion, still working with the panel"),
+    pytest.param("group-interview", True, id="group interview where they barely spoke"),
+    pytest.param("panel-interview", True, id="panel interview where they barely spoke"),
+    pytest.param("coding-question", True, id="fell apart on a live coding question"),
+]
+
+
+@pytest.mark.parametrize(("situation", "note_fits"), KIND_OF_INTERVIEW_READERS)
+def test_kind_of_interview_reader_gets_today_a_note_and_the_next_interview(situation, note_fits):
+    tips = plan(situation)
+    own = [tip for tip in tips if situation in tip.get("written_for", ())]
+    assert any(tip["stage"] == "right-after" for tip in tips), "nothing to do today"
+    assert any(tip["stage"] == "before-next-interview" for tip in own), "nothing for the next interview written for it"
+    if note_fits:
+        assert notes(tips), "no note in the plan"
+
+
+def test_group_and_panel_readers_find_their_situation_in_their_own_words():
+    words = {situation["id"]: set(situation["words"]) for situation in KB.situations}
+    assert {"panel", "barely spoke"} <= words["panel-interview"]
+    assert {"group interview", "barely spoke"} <= words["group-interview"]
+
+
+def test_internal_plan_holds_no_step_written_for_an_outside_job():
+    outside = re.compile(r"keep applying|new application|careers? service|student|can't ask the employer", re.I)
+    for tip in plan("internal-interview"):
+        assert not outside.search(text(tip)), tip["id"]
+
+
+def test_internal_plan_offers_a_note_asking_the_panel_for_a_development_talk():
+    offered = notes(plan("internal-interview"))
+    assert any("development" in note["subject"] + note["body"] and "panel" in note["body"] for note in offered)
+    for note in offered:
+        assert "letting me know your decision" not in note["body"], note["id"]
+
+
+def test_coding_plan_practises_against_the_clock_out_loud_and_in_mock_interviews():
+    before = [text(tip).lower() for tip in plan("coding-question") if tip["stage"] == "before-next-interview"]
+    assert any(re.search(r"timer|clock", tip) and re.search(r"out loud|aloud", tip) for tip in before)
+    assert any("mock" in tip for tip in before)
+
+
+def test_coding_plan_offers_a_note_that_fits_code():
+    offered = notes(plan("coding-question"))
+    assert any(re.search(r"\bcode\b", " ".join(p["label"] for p in note["placeholders"])) for note in offered)
+    for note in offered:
+        labels = " ".join(placeholder["label"] for placeholder in note["placeholders"])
+        assert "two or three sentences" not in labels, note["id"]
+
+
+# (situation, whether a note to the employer or agency fits) for the readers of "How they treated you" and
+# "What happened afterwards".
+HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS = [
+    pytest.param("rude-interviewer", True, id="openly rude and dismissive interviewer, left humiliated"),
+    pytest.param("ghosted", True, id="two weeks of silence after a bad interview"),
+    pytest.param("unlawful-question", True, id="asked about plans for children, answered awkwardly"),
+]
+
+
+@pytest.mark.parametrize(("situation", "note_fits"), HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS)
+def test_treated_or_afterwards_reader_gets_today_a_note_and_the_next_interview(situation, note_fits):
+    tips = plan(situation)
+    own = [tip for tip in tips if situation in tip.get("written_for", ())]
+    assert any(tip["stage"] == "right-after" for tip in own), "nothing for today written for it"
+    assert any(tip["stage"] == "before-next-interview" for tip in own), "nothing for the next interview written for it"
+    if note_fits:
+        assert notes(tips), "no note in the plan"
+
+
+def found_by(*words: str) -> list[str]:
+    """The situations a reader reaches by typing any of these words into the guide's filter."""
+    found = [s["id"] for s in KB.situations if any(word in s["words"] for word in words)]
+    assert found, f"no situation is found by {words}"
+    return found
+
+
+# Lines that explain an interviewer's behaviour away, or hand the reader a fault to fix.
+EXCUSES = re.compile(
+    r"listening hard|off day|bad day|nothing to do with you|concentrating|testing you|what to fix|fix with practice",
+    re.I,
+)
+
+
+def test_plans_for_rude_treatment_do_not_explain_it_away():
+    for situation in found_by("rude", "humiliated", "belittled", "hostile", "pushy"):
+        for tip in plan(situation):
+            assert not EXCUSES.search(text(tip)), f"{situation}: {tip['id']}"
+
+
+def test_rude_plan_says_it_was_not_their_fault_weighs_the_job_and_covers_the_agency_and_the_thank_you():
+    tips = plan("rude-interviewer")
+    own = [text(tip).lower() for tip in tips if "rude-interviewer" in tip.get("written_for", ())]
+    assert any("not you" in tip or "not your doing" in tip for tip in own), "nothing says it was not their fault"
+    assert any("both ways" in tip or "two-way" in tip for tip in own), "nothing on the interview running both ways"
+    assert any(re.search(r"\bagency\b|\brecruiter\b", tip) and re.search(r"\bhr\b", tip) for tip in own)
+    assert any("thank-you" in tip for tip in own), "nothing on whether to still send a thank-you"
+    offered = notes(tips)
+    assert any("how you were treated" in note["title"].lower() for note in offered)
+    # The plain "thank-you anyway" tip praises the interviewer's time; it has no place here.
+    assert "send-a-thank-you-note" not in {tip["id"] for tip in tips}
+
+
+def test_silence_plan_offers_a_check_in_and_no_note_that_assumes_a_decision():
+    for situation in found_by("ghosted", "no reply", "heard nothing"):
+        offered = notes(plan(situation))
+        assert offered, f"{situation}: no note"
+        decided = re.compile(r"your decision|not (been )?successful|not to be chosen|turned me down")
+        for note in offered:
+            assert not decided.search((note["subject"] + " " + note["body"]).lower()), note["id"]
+        assert any("news" in note["body"] or "next steps" in note["body"] for note in offered), situation
+
+
+def test_a_note_that_answers_a_decision_sits_with_a_step_for_when_you_hear_back():
+    for note in KB.templates:
+        if re.search(r"letting me know your decision|not (been )?successful|not chosen", note["body"]):
+            assert KB.by_id["tips"][note["tips"][0]]["stage"] == "when-you-hear-back", note["id"]
+
+
+def test_personal_question_plan_asks_for_no_better_answer_and_draws_no_legal_conclusion():
+    redo = re.compile(r"^(practise|practice|rehearse|send|write|add|give)\b.*\banswer", re.I)
+    for situation in found_by("children", "pregnant", "religion", "accent"):
+        assert KB.by_id["situations"][situation].get("get_help"), f"{situation}: no link to the help page"
+        tips = plan(situation)
+        assert any(tip.get("get_help") for tip in tips), situation
+        for tip in tips:
+            assert not any(redo.search(step) for step in tip["steps"]), f"{situation}: {tip['id']}"
+            if tip["theme"] == "practice" and "children" in KB.by_id["situations"][situation]["words"]:
+                assert situation in tip.get("written_for", ()), f"{situation}: general practice {tip['id']}"
+            assert not re.search(r"\b(is|was) (illegal|unlawful|against the law)\b", text(tip), re.I), tip["id"]
+        for note in notes(tips):
+            assert not any("answer" in p["id"] for p in note["placeholders"]), f"{situation}: {note['id']}"
+        assert any(re.search(r"write down", text(tip), re.I) for tip in tips if tip["stage"] == "right-after")
