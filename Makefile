@@ -58,12 +58,15 @@ ifeq ($(ENGINE),mkdocs)
 build: $(VENV)/.site-installed  ## Build the site into site/, stopping on any warning (ENGINE=zensical: with Zensical)
 	$(BIN)/mkdocs build --strict --site-dir site
 else ifeq ($(ENGINE),zensical)
-# Zensical runs no MkDocs hooks, so the post-build pass (CSP, open data) runs after it. The data check
-# runs first, because Zensical reports a data error with a traceback around it. --clean: no stale cache.
+# Zensical runs no MkDocs hooks, so the post-build pass (CSP, open data) runs after it, and it builds from
+# .zensical.yml: mkdocs.yml with the addresses of this build (SITE_URL, GITHUB_REPOSITORY; macros/settings.py).
+# The data check runs first, because Zensical reports a data error with a traceback around it.
+# --clean: no stale cache.
 build: $(ZENSICAL_VENV)/.installed
 	$(ZENSICAL_VENV)/bin/python -m macros.check
 	rm -rf site
-	$(ZENSICAL_VENV)/bin/zensical build --strict --clean
+	$(ZENSICAL_VENV)/bin/python -m macros.settings --output .zensical.yml
+	$(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file .zensical.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.postbuild site
 else
 $(error ENGINE is mkdocs or zensical, not "$(ENGINE)")

@@ -6,6 +6,7 @@ runs no hooks; `make build ENGINE=zensical` runs the same pass itself after `zen
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -18,7 +19,11 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 import macros  # noqa: E402  (the project folder is on sys.path only from here)
-from macros import core, postbuild  # noqa: E402
+
+
+def _module(name: str):
+    """One of our modules as it is now: `make serve` imports them again after an edit (macros/__init__.py)."""
+    return importlib.import_module(f"macros.{name}")
 
 
 @event_priority(100)  # before mkdocs-macros runs the macros module
@@ -27,23 +32,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     MkDocs reports errors: one "Error:" line with the file, line and fix, no traceback, no site."""
     try:
         macros.checked_site(settings(config))  # the same call the macros make: it reloads our code if it changed
-    except core.BuildError as error:
+    except _module("core").BuildError as error:
         raise PluginError(str(error)) from None
     return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        postbuild.run(Path(config.site_dir), settings(config))
-    except core.BuildError as error:
+        _module("postbuild").run(Path(config.site_dir), settings(config))
+    except _module("core").BuildError as error:
         raise PluginError(str(error)) from None
 
 
-def settings(config: MkDocsConfig) -> core.Settings:
-    project_dir = Path(config.config_file_path).resolve().parent
-    return core.Settings(
-        project_dir=project_dir,
-        docs_dir=Path(config.docs_dir).resolve(),
-        site_url=config.site_url or "",
-        repository=config.extra["repository"],
-    )
+def settings(config: MkDocsConfig):
+    """The build's settings, made as the macros and the Zensical post-build make them (macros/settings.py)."""
+    return _module("settings").settings_from(config, Path(config.config_file_path).resolve().parent)

@@ -2,9 +2,10 @@
 
 Pages opt in with `render_macros: true` and call only the macros below. Each macro renders one
 template from macros/templates/ with the checked data, and returns the HTML into the page.
-This file is only the adapter: loading, checking and rendering are plain Python in macros/core.py
-and the modules it uses, which know neither engine. Zensical runs this file on its own, without
-the package around it, so it imports the package by its absolute name, never relatively.
+This file is only the adapter: the entry point into the code is core.site_for() (macros/core.py),
+and loading, checking and rendering are plain Python in the modules it uses, which know neither
+engine. Zensical runs this file on its own, without the package around it, so it imports the
+package by its absolute name, never relatively.
 """
 
 from __future__ import annotations
@@ -16,32 +17,6 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs shows; Zensical ignores the name
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-# In reload order: each module after the ones it imports.
-CORE_MODULES = (
-    "yamlfile",
-    "schemas",
-    "rules",
-    "problems",
-    "records",
-    "style",
-    "checks",
-    "checks.tips",
-    "checks.evidence",
-    "checks.research",
-    "checks.checklists",
-    "checks.templates",
-    "checks.reflection",
-    "checks.help",
-    "checks.vocabulary",
-    "knowledge",
-    "evidence",
-    "render",
-    "export",
-    "datapage",
-    "contribute",
-    "suggest",
-    "core",
-)
 
 
 def _core():
@@ -56,12 +31,12 @@ def checked_site(settings):
     core = _core()
     stamp = core.fingerprint(settings)
     if core.last_site is not None and core.last_site.fingerprint["macros"] != stamp["macros"]:
-        for name in CORE_MODULES:
-            module = sys.modules.get(f"macros.{name}")
-            if module is not None:
-                importlib.reload(module)
-        core = sys.modules["macros.core"]
-        settings = core.Settings(**vars(settings))
+        # Forget every module of the package but this adapter, then import the core again: each module
+        # comes back after the ones it imports, whichever they are, with no list to keep.
+        for name in [name for name in sys.modules if name.startswith("macros.")]:
+            del sys.modules[name]
+        core = _core()
+        settings = importlib.import_module("macros.settings").Settings(**vars(settings))
     site = core.site_for(settings, stamp)
     return core, site
 
@@ -85,12 +60,7 @@ def _links_from(page) -> str:
 def define_env(env):
     project_dir = Path(env.project_dir).resolve()
     core = _core()
-    settings = core.Settings(
-        project_dir=project_dir,
-        docs_dir=(project_dir / env.conf["docs_dir"]).resolve(),
-        site_url=env.conf.get("site_url") or "",
-        repository=env.conf["extra"]["repository"],
-    )
+    settings = importlib.import_module("macros.settings").settings_from(env.conf, project_dir)
     core, site = checked_site(settings)
     kb, renderer = site.kb, site.renderer
     if not site.warned:  # once per load, not once per page

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from .kinds import KINDS, SINGLE
 from .knowledge import PROJECT_DIR, DataError, load_knowledge_base
 
 
@@ -32,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
         print(warning, file=sys.stderr)
     _annotate(kb.warnings, "warning", args.github)
     seconds = time.perf_counter() - started
-    print(
-        f"data OK: {len(kb.tips)} tips, {len(kb.sources)} sources, {len(kb.research)} studies, "
-        f"{len(kb.themes)} themes, {len(kb.stages)} stages, {len(kb.situations)} situations, "
-        f"{len(kb.checklists)} checklists, {len(kb.templates)} templates; {len(kb.warnings)} warnings ({seconds:.2f} s)"
-    )
+    # Tips first, then every other kind with entries, in the order of kinds.py.
+    counts = [f"{len(kb.tips)} tips"] + [
+        f"{len(kb.entries[kind.name])} {kind.name}" for kind in KINDS if kind.layout != SINGLE and kind.name != "tips"
+    ]
+    print(f"data OK: {', '.join(counts)}; {len(kb.warnings)} warnings ({seconds:.2f} s)")
     return 0
 
 

@@ -7,9 +7,9 @@ tip file. Each renders one template, so the pages cannot drift from the checks.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from .kinds import KINDS, LIST
 from .rules import RULES
 from .schemas import resolve_ref, schema_for
 
@@ -21,7 +21,6 @@ RULE_GROUPS = {
     "S4": "Writing style",
     "W5": "Warnings (the check still passes)",
 }
-_VOCABULARY_FILE = re.compile(r"data/(themes|stages|groups|situations|sources)\.yaml")
 
 
 def _characters(spec: dict) -> str | None:
@@ -35,10 +34,10 @@ def _characters(spec: dict) -> str | None:
 
 def _value_limits(spec: dict) -> list[str]:
     """Plain words for one value's type, shape and length."""
-    pattern = spec.get("pattern", "")
-    if "[0-9]{4}" in pattern:
+    named = spec.get("ref_name")
+    if named == "date":
         return ['a date written "YYYY-MM-DD", in quotes']
-    if pattern.startswith("^[a-z0-9]"):
+    if named == "id":
         limits = ["an id: lower-case letters, digits and single hyphens"]
         if spec.get("maxLength"):
             limits.append(f"at most {spec['maxLength']} characters")
@@ -78,9 +77,9 @@ def tip_field_reference(kb) -> list[dict]:
     for name, raw in schema["properties"].items():
         spec = resolve_ref(schema, raw)
         holds = " ".join(spec.get("description", "").split())
-        vocabulary = _VOCABULARY_FILE.search(holds)
-        # Where the ids come from a vocabulary file, its ids say more than the id pattern does.
-        choices = [entry["id"] for entry in getattr(kb, vocabulary.group(1))] if vocabulary else []
+        # Where the ids come from a list file that the description names, its ids say more than the id pattern does.
+        named = [kind.name for kind in KINDS if kind.layout == LIST and kind.home in holds]
+        choices = [entry["id"] for entry in kb.entries[named[0]]] if named else []
         if spec.get("type") == "array":
             items = resolve_ref(schema, spec.get("items", {}))
             limits = _list_limits(spec, {} if choices else items)

@@ -1,7 +1,11 @@
-"""One build's knowledge base, loaded and checked once, whichever engine asks for it and however often.
+"""The entry point: one build's checked site, loaded once, whichever engine asks for it and however often.
 
-Plain Python: nothing here knows MkDocs or Zensical. The macros module (macros/__init__.py) and the
-post-build pass (macros/postbuild.py) both get the checked knowledge base from `site_for()`.
+Everything that builds the site comes in through `site_for(settings)`: the macros module
+(macros/__init__.py, the adapter the engines load) and the post-build pass (macros/postbuild.py),
+with the settings from settings.py. It loads the data through knowledge.py, which the command-line
+tools (check.py, new_tip.py) and the tests use directly. Plain Python: nothing here knows MkDocs or
+Zensical.
+
 Zensical runs the macros module once per macro page, and `make serve` once per rebuild; so the
 result is kept, with a fingerprint of every file it was made from, and made again only when one
 of them changed.
@@ -9,14 +13,15 @@ of them changed.
 
 from __future__ import annotations
 
+import functools
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .datapage import open_data_context
-from .export import build_date
+from .export import build_date, json_text
 from .knowledge import DataError, KnowledgeBase, load_knowledge_base
 from .render import Renderer
+from .settings import Settings
 
 # What the knowledge base and its HTML are made from, besides docs/themes/ (see fingerprint()).
 SOURCES = ("data", "schema", "macros")
@@ -26,16 +31,6 @@ class BuildError(Exception):
     """A problem that must stop the build. Its message says where and how to fix it, so no traceback is needed."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The few settings of mkdocs.yml that the pages and the open data need."""
-
-    project_dir: Path
-    docs_dir: Path
-    site_url: str
-    repository: str
-
-
 @dataclass
 class Site:
     settings: Settings
@@ -43,8 +38,17 @@ class Site:
     kb: KnowledgeBase
     renderer: Renderer
     build_date: str
-    open_data_page: dict = field(repr=False)
     warned: bool = False  # the data warnings have been shown
+
+    # The open data, made once per build when it is first asked for: by the Open data page, which
+    # gives its size, or by the post-build pass, which writes it.
+    @functools.cached_property
+    def open_data_json(self) -> str:
+        return json_text(self.kb, self.build_date, self.settings.site_url)
+
+    @functools.cached_property
+    def open_data_page(self) -> dict:
+        return open_data_context(self.build_date, self.settings.site_url, self.open_data_json)
 
 
 def fingerprint(settings: Settings) -> dict[str, tuple]:
@@ -78,7 +82,6 @@ def load_site(settings: Settings, stamp: dict) -> Site:
         kb=kb,
         renderer=Renderer(kb, settings.repository),
         build_date=today,
-        open_data_page=open_data_context(kb, today, settings.site_url),
     )
 
 

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .export import EXPORT_PATH, KINDS, LICENSE, SCHEMA_VERSION, json_text
-from .knowledge import KnowledgeBase
-from .records import RECORD_FOLDERS, VOCABULARY_FILES
+from .export import EXPORT_PATH, EXPORTED, LICENSE, SCHEMA_VERSION, knowledge_base_schema
+from .kinds import FOLDER, LIST, Kind
 from .schemas import resolve_ref, schema_for
-
-# Kinds whose records the open data file gives in a shape of their own (knowledge-base.schema.json#/$defs).
-EXPORTED_SHAPES = {"tips": "tip", "sources": "source"}
 
 
 @dataclass(frozen=True)
@@ -46,9 +42,18 @@ def _fields(node: dict, root: dict, prefix: str) -> list[Field]:
     return rows
 
 
+# How the Open data page names the value types of the schemas' $defs (schemas.FIELD_TYPES), one and many.
+_TYPE_WORDS = {
+    "id": ("id", "ids"),
+    "date": ("date", "dates"),
+    "address": ("web address", "web addresses"),
+    "country": ("country code", "country codes"),
+}
+
+
 def _kind(prop: dict, root: dict) -> str:
     if "ref_name" in prop:
-        return prop["ref_name"]
+        return _TYPE_WORDS.get(prop["ref_name"], (prop["ref_name"],))[0]
     ref = prop.get("$ref", "")
     if ref:  # a record described by another published schema
         return "list" if "#" in ref else "record"
@@ -57,43 +62,38 @@ def _kind(prop: dict, root: dict) -> str:
         items = resolve_ref(root, prop.get("items", {}))
         if items.get("type") == "object" or "$ref" in items:
             return "list of records"
-        return "list of " + {"id": "ids", "date": "dates"}.get(_kind(items, root), _kind(items, root))
-    pattern = prop.get("pattern", "")
-    if kind == "string" and pattern.startswith("^https?"):
-        return "web address"
-    if kind == "string" and pattern.startswith("^[0-9]{4}-"):
-        return "date"
+        plural = {one: many for one, many in _TYPE_WORDS.values()}
+        return "list of " + plural.get(_kind(items, root), _kind(items, root))
     return {"string": "text", "integer": "whole number", "object": "group of fields"}.get(kind, kind)
 
 
-def _part(kind: str) -> dict:
+def _part(kind: Kind) -> dict:
     """Where one kind of record comes from in data/, its schema, and its fields as paths in the JSON file."""
-    if kind in RECORD_FOLDERS:  # one file per record
-        name, source, prefix = RECORD_FOLDERS[kind], f"data/{kind}/<id>.yaml", f"{kind}[]."
-    elif kind in VOCABULARY_FILES:  # one file holding a list
-        name, source, prefix = kind, f"data/{VOCABULARY_FILES[kind]}", ""
+    if kind.layout == FOLDER:  # one file per record
+        source, prefix = f"{kind.home}<id>.yaml", f"{kind.name}[]."
+    elif kind.layout == LIST:  # one file holding a list
+        source, prefix = kind.home, ""
     else:  # the reflection worksheet and the help services: one record in one file
-        name, source, prefix = kind, f"data/{kind}.yaml", f"{kind}."
-    schema = schema_for(name)
-    if kind in EXPORTED_SHAPES:  # the file gives this kind's evidence in a shape of its own
-        exported = resolve_ref({}, {"$ref": f"knowledge-base.schema.json#/$defs/{EXPORTED_SHAPES[kind]}"})
+        source, prefix = kind.home, f"{kind.name}."
+    schema = schema_for(kind.schema)
+    if kind.export_shape:  # the file gives this kind's entries in a shape of its own
+        exported = resolve_ref({}, {"$ref": f"knowledge-base.schema.json#/$defs/{kind.export_shape}"})
         schema = {**schema, **exported, "title": schema["title"], "description": schema["description"]}
-        prefix = f"{kind}[]."
-    fields = [field for field in schema_fields(schema, prefix) if field.path != kind]
+        prefix = f"{kind.name}[]."
+    fields = [field for field in schema_fields(schema, prefix) if field.path != kind.name]
     return {
-        "key": kind,
+        "key": kind.name,
         "title": schema["title"],
         "description": schema["description"],
-        "schema": f"schema/{name}.schema.json",
+        "schema": f"schema/{kind.schema}.schema.json",
         "source": source,
         "fields": fields,
     }
 
 
-def open_data_context(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
-    """What the Open data page shows: the file, its size and fields, the schemas and the licence."""
-    text = json_text(kb, generated, site_url)
-    whole = schema_for("knowledge-base")
+def open_data_context(generated: str, site_url: str, text: str) -> dict:
+    """What the Open data page shows: the file (`text`), its size and fields, the schemas and the licence."""
+    whole = knowledge_base_schema()
     return {
         "export_path": EXPORT_PATH,
         "size_kb": max(1, round(len(text.encode("utf-8")) / 1024)),
@@ -110,6 +110,6 @@ def open_data_context(kb: KnowledgeBase, generated: str, site_url: str) -> dict:
                 "source": "data/",
                 "fields": schema_fields(whole),
             },
-            **{kind: _part(kind) for kind in KINDS},
+            **{kind.name: _part(kind) for kind in EXPORTED},
         },
     }

@@ -9,19 +9,6 @@ page, the Disagreements page and the open data.
 
 from __future__ import annotations
 
-# The countries sources may come from, by their two-letter code. A new one is added here.
-COUNTRY_NAMES = {
-    "GB": "United Kingdom",
-    "US": "United States",
-    "CA": "Canada",
-    "IN": "India",
-    "IE": "Ireland",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-    "ZA": "South Africa",
-    "SG": "Singapore",
-}
-
 
 def source_points(kb) -> dict[str, list[dict]]:
     """{source id: [{"text", "supports": [tip ids], "opposes": [tip ids], "describes": [situation ids]}

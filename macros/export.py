@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 from .evidence import opposed_by, source_points, strength
-from .knowledge import KnowledgeBase
-from .schemas import SCHEMA_DIR
+from .kinds import FOLDER, KINDS, LIST, Kind, KnowledgeBase
+from .schemas import SCHEMA_DIR, schema_for
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
@@ -25,19 +25,7 @@ SCHEMA_VERSION = (
     # 1.4: research; tips[].research and tips[].strength
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
-KINDS = (
-    "sources",
-    "research",
-    "themes",
-    "stages",
-    "groups",
-    "situations",
-    "tips",
-    "checklists",
-    "templates",
-    "reflection",
-    "help",
-)
+EXPORTED = tuple(kind for kind in KINDS if kind.exported)
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Attribution 4.0 International",
@@ -54,16 +42,46 @@ def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> 
     """Everything the data files hold, plus what a reuser needs to credit and link back."""
     site_url = site_url.rstrip("/") + "/"
     points = source_points(kb)
+    # The kinds whose entries the file gives in a shape of their own (kinds.py export_shape).
+    shapes = {
+        "source": lambda source: _source(source, points[source["id"]]),
+        "tip": lambda tip: _tip(tip, kb.by_id["research"]),
+    }
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": generated,
         "license": LICENSE,
         "site_url": site_url,
         "tip_url_template": site_url + "themes/{theme}/#tip-{id}",
-        **{kind: getattr(kb, kind) for kind in KINDS},
-        "sources": [_source(source, points[source["id"]]) for source in kb.sources],
-        "tips": [_tip(tip, kb.by_id["research"]) for tip in kb.tips],
+        **{
+            kind.name: [shapes[kind.export_shape](entry) for entry in kb.entries[kind.name]]
+            if kind.export_shape
+            else kb.entries[kind.name]
+            for kind in EXPORTED
+        },
     }
+
+
+def knowledge_base_schema() -> dict:
+    """schema/knowledge-base.schema.json with every exported kind: one it does not describe yet is
+    described by the kind's own schema, so a new kind of data needs no edit there."""
+    schema = schema_for("knowledge-base")
+    properties = dict(schema["properties"])
+    for kind in EXPORTED:
+        if kind.name not in properties:
+            properties[kind.name] = _kind_property(kind)
+    return {**schema, "properties": properties}
+
+
+def _kind_property(kind: Kind) -> dict:
+    own = schema_for(kind.schema)
+    if kind.layout == LIST:
+        shape: dict = {"$ref": f"{kind.schema}.schema.json#/properties/{kind.name}"}
+    elif kind.layout == FOLDER:
+        shape = {"type": "array", "items": {"$ref": f"{kind.schema}.schema.json"}}
+    else:
+        shape = {"$ref": f"{kind.schema}.schema.json"}
+    return {**shape, "description": own.get("description", own.get("title", ""))}
 
 
 def _source(source: dict, points: list[dict]) -> dict:
@@ -88,12 +106,14 @@ def json_text(kb: KnowledgeBase, generated: str, site_url: str) -> str:
     return json.dumps(knowledge_base_to_dict(kb, generated, site_url), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_open_data(kb: KnowledgeBase, site_dir: Path, generated: str, site_url: str) -> Path:
-    """Write the JSON file and publish every schema under site/schema/; return the JSON file's path."""
+def write_open_data(text: str, site_dir: Path) -> Path:
+    """Write the JSON file (`text`, from json_text) and publish every schema under site/schema/; return its path."""
     target = site_dir / EXPORT_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json_text(kb, generated, site_url), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     (site_dir / "schema").mkdir(exist_ok=True)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, site_dir / "schema" / schema.name)
+    whole = json.dumps(knowledge_base_schema(), ensure_ascii=False, indent=2) + "\n"
+    (site_dir / "schema" / "knowledge-base.schema.json").write_text(whole, encoding="utf-8")
     return target

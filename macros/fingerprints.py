@@ -17,8 +17,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-# How many words in a row make a copy: the style guide's rule (never copy eight or more).
-RUN_WORDS = 8
+from .limits import RUN_WORDS
+
 # The words of a text, as the shared originality tool counts them: letters and digits, with an apostrophe inside.
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 FOLDER = "fingerprints"  # under data/: data/fingerprints/<source id>.txt

@@ -1,48 +1,23 @@
 """Load every file in data/ once, check it, and hold it as one knowledge base.
 
-This is the one entry point to the data. It runs in three passes, so one run
-reports every problem: each file against its JSON Schema (records.py), then the
-links between records (checks/), then the writing style (style.py). A problem
-names the file, the line, a rule code and the fix.
+The loader: a build reaches it through core.site_for(), the entry point; the command-line tools
+(check.py, new_tip.py) and the tests call it directly. It runs in three passes, so one run reports
+every problem: each file against its JSON Schema (records.py), then the links between records
+(checks/), then the writing style (style.py). A problem names the file, the line, a rule code and
+the fix. What there is to load is the list of kinds in kinds.py.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import (
-    Context,
-    checklists,
-    evidence,
-    originality,
-    reflection,
-    research,
-    situations,
-    templates,
-    tips,
-    vocabulary,
-)
-from .checks import help as help_services
+from . import checks
+from .kinds import FOLDER, KIND, KINDS, KnowledgeBase
 from .problems import DataError, Problem
 from .records import DataReader, Report
 from .schemas import PROJECT_DIR
 from .style import style_problems
-
-KINDS = ("sources", "research", "themes", "stages", "groups", "situations", "tips", "checklists", "templates")
-CHECKS = (
-    tips,
-    evidence,
-    research,
-    checklists,
-    templates,
-    reflection,
-    help_services,
-    vocabulary,
-    situations,
-    originality,
-)
 
 __all__ = [
     "PROJECT_DIR",
@@ -55,72 +30,19 @@ __all__ = [
 ]
 
 
-@dataclass
-class KnowledgeBase:
-    sources: list[dict]
-    research: list[dict]  # data/research.yaml: the studies and surveys that bear on the tips
-    themes: list[dict]
-    stages: list[dict]
-    groups: list[dict]  # the headings the guide lists situations under
-    situations: list[dict]
-    tips: list[dict]
-    checklists: list[dict]
-    templates: list[dict]
-    reflection: dict
-    help: dict  # data/help.yaml: the services on the When to get help page
-    warnings: list[Problem] = field(default_factory=list)
-
-    def __post_init__(self):
-        self.themes.sort(key=lambda theme: theme["order"])
-        self.stages.sort(key=lambda stage: stage["order"])
-        self.groups.sort(key=lambda group: group["order"])
-        stage_order = {stage["id"]: stage["order"] for stage in self.stages}
-        # Timeline order, then the most widely sourced first, then by title.
-        self.tips.sort(key=lambda tip: (stage_order.get(tip["stage"], 0), -len(tip["sources"]), tip["title"]))
-        self.by_id = {kind: {entry["id"]: entry for entry in getattr(self, kind)} for kind in KINDS}
-
-    def tips_where(self, key: str, value: str) -> list[dict]:
-        """Tips whose field `key` is `value` (theme, stage) or, for a list field (situations), holds it;
-        in timeline order."""
-        return [
-            tip
-            for tip in self.tips
-            if (value in tip.get(key, ()) if isinstance(tip.get(key), list) else tip.get(key) == value)
-        ]
-
-    def tips_citing(self, source_id: str) -> list[dict]:
-        """Tips that the source supports, in timeline order."""
-        return [tip for tip in self.tips if any(citation["id"] == source_id for citation in tip["sources"])]
-
-    def every_plan(self) -> list[dict]:
-        """The few tips that every plan in the guide carries, whatever the reader ticks."""
-        return [tip for tip in self.tips if tip.get("in_every_plan")]
-
-
 def load_knowledge_base(
     data_dir: Path, docs_dir: Path | None = None, today: datetime.date | None = None
 ) -> KnowledgeBase:
     """Read and check all data; raise DataError listing every problem found."""
     report = Report()
     reader = DataReader(Path(data_dir), report)
-    kb = KnowledgeBase(
-        sources=reader.read_list("sources"),
-        research=reader.read_list("research"),
-        themes=reader.read_list("themes"),
-        stages=reader.read_list("stages"),
-        groups=reader.read_list("groups"),
-        situations=reader.read_list("situations"),
-        tips=reader.read_folder("tips"),
-        checklists=reader.read_folder("checklists"),
-        templates=reader.read_folder("templates"),
-        reflection=reader.read_single("reflection"),
-        help=reader.read_single("help"),
-    )
+    kb = KnowledgeBase({kind.name: reader.read(kind) for kind in KINDS})
     reader.stray_files(Path(docs_dir) if docs_dir is not None else None)
-    # A tip whose file has errors is still a tip: do not also call every link to it unknown.
-    known = {kind: set(kb.by_id[kind]) for kind in KINDS}
-    known["tips"] |= {path.stem for path in (Path(data_dir) / "tips").glob("*.yaml")}
-    context = Context(
+    known = {name: set(entries) for name, entries in kb.by_id.items()}
+    for kind in KINDS:  # a tip whose file has errors is still a tip: do not also call every link to it unknown
+        if kind.layout == FOLDER:
+            known[kind.name] |= {path.stem for path in (Path(data_dir) / kind.name).glob("*.yaml")}
+    context = checks.Context(
         kb,
         reader.records,
         report,
@@ -130,8 +52,7 @@ def load_knowledge_base(
         known,
         Path(data_dir),
     )
-    for check in CHECKS:
-        check.check(context)
+    checks.run(context)
     for problem in style_problems(kb, context.record):
         report.add(*problem)
     if report.problems:
@@ -141,12 +62,12 @@ def load_knowledge_base(
 
 
 def load_vocabulary(data_dir: Path, kind: str) -> list[dict]:
-    """One vocabulary file (themes, stages, groups, situations or sources), read and checked on its own.
+    """The entries of one list file (themes, stages, groups, situations or sources), read and checked on its own.
 
     For tools such as `make new-tip` that need the ids even while a tip elsewhere is half written.
     """
     report = Report()
-    entries = DataReader(Path(data_dir), report).read_list(kind)
+    entries = DataReader(Path(data_dir), report).read(KIND[kind])
     if report.problems:
         raise DataError(report.problems)
     return sorted(entries, key=lambda entry: entry.get("order", 0))
@@ -157,7 +78,7 @@ def load_single(data_dir: Path, kind: str) -> dict:
 
     For tools such as `make links` that need its addresses without loading every tip."""
     report = Report()
-    data = DataReader(Path(data_dir), report).read_single(kind)
+    data = DataReader(Path(data_dir), report).read(KIND[kind])
     if report.problems:
         raise DataError(report.problems)
     return data

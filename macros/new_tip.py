@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import re
 import sys
 import unicodedata
@@ -19,8 +18,10 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .kinds import KIND
 from .knowledge import PROJECT_DIR, DataError, load_vocabulary
 from .schemas import resolve_ref, schema_for
+from .settings import read_config, settings_from
 from .yamlfile import YamlFileError, read_yaml
 
 SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
@@ -28,11 +29,8 @@ SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the
 
 def served_address(page: str) -> str:
     """Where `make serve` shows a page: under the path of site_url, as GitHub Pages will."""
-    # SITE_URL, when set, moves the site as it does for the build (hooks/site_address.py).
-    site_url = (
-        os.environ.get("SITE_URL", "").strip()
-        or yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    )
+    # SITE_URL, when set, moves the site as it does for the build.
+    site_url = settings_from(read_config(PROJECT_DIR / "mkdocs.yml"), PROJECT_DIR).site_url
     return SERVE_ADDRESS + urlsplit(site_url).path + page
 
 
@@ -142,7 +140,7 @@ class NewTip:
         ids = [entry["id"] for entry in entries]
         if answer in ids:
             return answer
-        file = "data/themes.yaml" if kind == "theme" else "data/stages.yaml"
+        file = KIND[f"{kind}s"].home
         shown = f"'{answer}'" if answer else "none"
         raise NewTipError(f"unknown {kind} {shown}. Choose one of: {', '.join(ids)} (from {file}).")
 

@@ -16,11 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
-from .core import BuildError, Settings, site_for
+from .core import BuildError, site_for
 from .csp import add_policy
 from .export import write_open_data
+from .settings import Settings, SettingsError, read_config, settings_from
 from .suggest import write_rules
 
 # Material's search panel has role="dialog" but no name, so a screen reader announces an unnamed
@@ -45,27 +44,8 @@ def run(site_dir: Path, settings: Settings) -> None:
         if finished != html:
             path.write_text(finished, encoding="utf-8")
     site = site_for(settings)
-    write_open_data(site.kb, site_dir, site.build_date, settings.site_url)
+    write_open_data(site.open_data_json, site_dir)
     write_rules(site.kb, site_dir)  # the limits and rule texts the Suggest a tip page checks against
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; a tag such as !!python/name: (for other tools) is read as plain text."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def settings_from(config_file: Path) -> Settings:
-    """The settings the pass needs, from mkdocs.yml (which Zensical reads as well)."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    project_dir = config_file.resolve().parent
-    return Settings(
-        project_dir=project_dir,
-        docs_dir=project_dir / config.get("docs_dir", "docs"),
-        site_url=config.get("site_url") or "",
-        repository=config["extra"]["repository"],
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {args.site_dir} holds no built site (no index.html)", file=sys.stderr)
         return 1
     try:
-        run(args.site_dir, settings_from(args.config_file))
-    except BuildError as error:
+        run(args.site_dir, settings_from(read_config(args.config_file), args.config_file.resolve().parent))
+    except (BuildError, SettingsError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -7,29 +7,15 @@ its JSON Schema as it is read; a file with problems gives no record.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import HIDDEN_CHARACTERS, Problem, format_path, printable
+from .kinds import FOLDER, KIND, KINDS, LIST, Kind
+from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS
+from .problems import Problem, format_path, printable
 from .schemas import schema_problems
 from .yamlfile import YamlFileError, read_yaml
-
-# Files that hold a list of entries, by kind, and folders that hold one record per file, with their schema.
-VOCABULARY_FILES = {
-    "sources": "sources.yaml",
-    "themes": "themes.yaml",
-    "stages": "stages.yaml",
-    "groups": "groups.yaml",
-    "situations": "situations.yaml",
-    "research": "research.yaml",
-}
-RECORD_FOLDERS = {"tips": "tip", "checklists": "checklist", "templates": "template"}
-SINGLE_FILES = {"reflection": "reflection.yaml", "help": "help.yaml"}
-# Control characters (a double-quoted YAML string can hold any, such as "\x1b[2J") mean nothing
-# in advice, and in a message they could rewrite the contributor's terminal. Tabs and newlines are text.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -107,9 +93,17 @@ class DataReader:
                 self.report.add(record, "E208", "contains a control character", where)
         return record if valid else None
 
+    def read(self, kind: Kind):
+        """Every entry of one kind: a list, or for a SINGLE kind its one record ({} if it has problems)."""
+        if kind.layout == LIST:
+            return self.read_list(kind.name)
+        if kind.layout == FOLDER:
+            return self.read_folder(kind.name)
+        return self.read_single(kind.name)
+
     def read_list(self, kind: str) -> list[dict]:
-        """The entries of one vocabulary file, such as data/themes.yaml."""
-        record = self.read_file(self.data_dir / VOCABULARY_FILES[kind], kind)
+        """The entries of one list file, such as data/themes.yaml."""
+        record = self.read_file(self.data_dir / KIND[kind].path, KIND[kind].schema)
         if record is None:
             self.unreadable.add(kind)
             return []
@@ -130,7 +124,7 @@ class DataReader:
                     self.relative(path), "E100", f"only .yaml files belong in data/{folder}/; rename or move it"
                 )
                 continue
-            record = self.read_file(path, RECORD_FOLDERS[folder])
+            record = self.read_file(path, KIND[folder].schema)
             if record is None:
                 continue
             if record.data["id"] != path.stem:
@@ -142,7 +136,7 @@ class DataReader:
         return entries
 
     def read_single(self, kind: str) -> dict:
-        record = self.read_file(self.data_dir / SINGLE_FILES[kind], kind)
+        record = self.read_file(self.data_dir / KIND[kind].path, KIND[kind].schema)
         if record is None:
             return {}
         self.records[(kind, kind)] = record
@@ -159,13 +153,14 @@ class DataReader:
 
     def stray_files(self, docs_dir: Path | None):
         """Data files that nothing reads: a tip saved in the wrong folder would vanish without a word."""
-        known = set(VOCABULARY_FILES.values()) | set(SINGLE_FILES.values())
+        known = {kind.path for kind in KINDS if kind.layout != FOLDER}
+        folders = {kind.name for kind in KINDS if kind.layout == FOLDER}
         places = [path for path in self.data_dir.rglob("*") if path.suffix in (".yaml", ".yml")]
         if docs_dir is not None:
             places += [path for path in docs_dir.rglob("*") if path.suffix in (".yaml", ".yml")]
         for path in sorted(places):
             inside = path.relative_to(self.data_dir).parts if path.is_relative_to(self.data_dir) else ()
-            if (len(inside) == 1 and inside[0] in known) or (len(inside) == 2 and inside[0] in RECORD_FOLDERS):
+            if (len(inside) == 1 and inside[0] in known) or (len(inside) == 2 and inside[0] in folders):
                 continue
             where = (
                 "docs/ is published as it is, so a data file there would be shown raw"
@@ -176,8 +171,9 @@ class DataReader:
                 self.relative(path),
                 "E105",
                 f"is not where data files go: {where}",
-                fix=f"Move it to data/tips/{path.stem}.yaml if it is a tip (or to the folder for its "
-                "kind: data/checklists/, data/templates/), or delete it.",
+                fix=f"Move it to data/tips/{path.stem}.yaml if it is a tip (or to the folder for its kind: "
+                f"{', '.join(kind.home for kind in KINDS if kind.layout == FOLDER and kind.name != 'tips')}), "
+                "or delete it.",
             )
 
 

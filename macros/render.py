@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import evidence
-from .rules import PLACEHOLDER
+from .limits import COUNTRY_NAMES, PLACEHOLDER
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
@@ -141,7 +141,7 @@ class Renderer:
             source_points=evidence.source_points,
             disagreements=evidence.disagreements,
             countries=evidence.countries,
-            country_names=evidence.COUNTRY_NAMES,
+            country_names=COUNTRY_NAMES,
             strength=lambda tip: evidence.strength(tip, kb.by_id["research"]),
             strengths=evidence.STRENGTHS,
             designs=evidence.DESIGNS,

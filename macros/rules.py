@@ -1,31 +1,27 @@
-"""Every check's code, what it means, and how to fix it, with every limit the checks use.
+"""Every check's code, what it means, and how to fix it.
 
 The checker prints these fixes, and the "Add a tip" page lists them. Each limit is
-defined once: here for the writing style and print limits, in schema/*.schema.json for
-lengths and list sizes. The fix texts are built from those same numbers, so the
-checks, the schemas and the docs cannot disagree (tests/test_contributing.py).
+defined once: in limits.py, or in schema/*.schema.json for lengths and list sizes. The
+fix texts are built from those same numbers, so the checks, the schemas and the docs
+cannot disagree (tests/test_contributing.py).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .fingerprints import RUN_WORDS
+from .kinds import FOLDER, KINDS
+from .limits import (
+    MAX_CHECKLIST_ITEM_WORDS,
+    MAX_CHECKLIST_ITEMS,
+    MAX_FILE_BYTES,
+    MAX_REFLECTION,
+    MAX_SENTENCE_WORDS,
+    MIN_READING_EASE,
+    MIN_TIPS_PER_SITUATION,
+    RUN_WORDS,
+)
 from .schemas import schema_for
-
-# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
-# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
-MAX_CHECKLIST_ITEMS = 18
-MAX_REFLECTION = {"prompts": 7, "lists": 2}
-# Plain language for readers in a bad moment (style.py).
-MAX_SENTENCE_WORDS = 25
-MIN_READING_EASE = 60
-MAX_CHECKLIST_ITEM_WORDS = 12
-# A situation in the guide must lead to a plan worth having.
-MIN_TIPS_PER_SITUATION = 3
-# A gap in a follow-up note for the reader to fill, such as {interviewer}.
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _TIP = schema_for("tip")["properties"]
 TITLE_CHARACTERS = _TIP["title"]["maxLength"]
@@ -47,7 +43,7 @@ RULES = {
         Rule(
             "E100",
             "File cannot be read",
-            "Save the file as UTF-8 text with a .yaml ending, under 100 kB, and not empty.",
+            f"Save the file as UTF-8 text with a .yaml ending, under {MAX_FILE_BYTES // 1000} kB, and not empty.",
             "data/tips/breathe.yml (wrong ending), or an empty file",
         ),
         Rule(
@@ -74,7 +70,9 @@ RULES = {
         Rule(
             "E105",
             "File in the wrong place",
-            "Move a tip to data/tips/<id>.yaml (checklists and notes have folders of their own), or delete the file.",
+            "Move a tip to data/tips/<id>.yaml (other kinds have folders of their own: "
+            f"{', '.join(kind.home for kind in KINDS if kind.layout == FOLDER and kind.name != 'tips')}), "
+            "or delete the file.",
             "data/tip/breathe.yaml, data/breathe.yaml or docs/breathe.yaml",
         ),
         Rule(

@@ -13,7 +13,8 @@ import re
 
 import pyphen
 
-from .rules import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
+from .kinds import KIND, KINDS, SINGLE, prose_texts
+from .limits import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -36,7 +37,7 @@ _PATTERN_LINE = re.compile(r"^[^\s%#]*[1-9]\S*$", re.M)
 
 
 @functools.cache
-def _hyphenation_patterns() -> tuple[dict[str, str], int]:
+def hyphenation_patterns() -> tuple[dict[str, str], int]:
     """{letters: pattern}, for example {".ach": ".a2ch4"}, and the length of the longest letters."""
     text = pyphen.LANGUAGES["en_US"].read_text(encoding="utf-8")
     patterns = {line.translate(_DIGITS): line for line in _PATTERN_LINE.findall(text)}
@@ -57,7 +58,7 @@ def _levels(pattern: str) -> tuple[int, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _syllables(word: str) -> int:
-    patterns, longest = _hyphenation_patterns()
+    patterns, longest = hyphenation_patterns()
     dotted = f".{word.lower()}."
     levels = [0] * (len(dotted) + 1)
     for start in range(len(dotted) - 1):
@@ -103,17 +104,6 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _prose_fields(entry: dict, keys: tuple[str, ...]):
-    for key in keys:
-        value = entry.get(key)
-        if isinstance(value, str):
-            yield (key,), value
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield (key, index), item
-
-
 def _long_sentences(record, path: tuple, text: str):
     for sentence in sentences(text):
         words = word_count(sentence)
@@ -157,95 +147,44 @@ def _shouting(record, path: tuple, text: str):
         yield record, "S405", "is written in capital letters", path
 
 
+# The tip fields a reader takes in as one text: held to the reading ease, and free of links to other sites.
+_TIP_TEXT = ("title", "summary", "why", "steps", "avoid")
+
+
 def style_problems(kb, record_of):
     """Yield (record, code, message, path) for each style problem in the knowledge base."""
+    for kind in KINDS:  # every kind's prose fields (kinds.py), each sentence
+        data = kb.entries[kind.name]
+        for entry in ([data] if data else []) if kind.layout == SINGLE else data:
+            record = record_of(kind.name, kind.name if kind.layout == SINGLE else entry["id"])
+            for path, text in prose_texts(entry, kind.prose):
+                yield from _long_sentences(record, path, text)
+
+    if kb.help:
+        for path, text in prose_texts(kb.help, KIND["help"].prose):
+            yield from _slips(record_of("help", "help"), path, text, set())
+
     source_urls = {source["id"]: source["url"] for source in kb.sources}
     for tip in kb.tips:
         record = record_of("tips", tip["id"])
-        fields = list(_prose_fields(tip, ("title", "summary", "why", "steps", "avoid")))
         links = {source_urls.get(citation["id"], "") for citation in tip["sources"]} - {""}
-        for path, text in fields:
-            yield from _long_sentences(record, path, text)
-            yield from _slips(record, path, text, links)
+        texts = list(prose_texts(tip, KIND["tips"].prose))
+        for path, text in texts:
+            yield from _slips(record, path, text, links if path[0] in _TIP_TEXT else set())
         for path in (("title",), ("summary",)):
             yield from _shouting(record, path, tip[path[0]])
         if len(sentences(tip["summary"])) > 1:
             yield record, "S404", "summary has more than one sentence", ("summary",)
-        whole = " ".join(plain(text).rstrip(".!?") + "." for _, text in fields)
+        whole = " ".join(plain(text).rstrip(".!?") + "." for path, text in texts if path[0] in _TIP_TEXT)
         ease = reading_ease(whole)
         if ease < MIN_READING_EASE:
             yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
-        evidence: list[tuple[tuple, str]] = [
-            (("sources", index, "says"), citation["says"]) for index, citation in enumerate(tip["sources"])
-        ]
-        differ = tip.get("sources_differ")
-        if differ:
-            evidence += [
-                (("sources_differ", "question"), differ["question"]),
-                (("sources_differ", "view"), differ["view"]),
-            ]
-            evidence += [
-                (("sources_differ", "opposed_by", index, "says"), opposition["says"])
-                for index, opposition in enumerate(differ["opposed_by"])
-            ]
-        evidence += [
-            (("research", index, key), entry[key])
-            for index, entry in enumerate(tip.get("research", []))
-            for key in ("says", "limits", "view")
-            if key in entry
-        ]
-        for path, text in evidence:
-            yield from _long_sentences(record, path, text)
-            yield from _slips(record, path, text, set())
-
-    for study in kb.research:
-        record = record_of("research", study["id"])
-        for path, text in _prose_fields(study, ("studied", "found", "limits")):
-            yield from _long_sentences(record, path, text)
-            yield from _slips(record, path, text, set())
-
-    for source in kb.sources:
-        record = record_of("sources", source["id"])
-        for index, point in enumerate(source.get("unused_points", [])):
-            for key in ("says", "reason"):
-                yield from _long_sentences(record, ("unused_points", index, key), point[key])
 
     for checklist in kb.checklists:
         record = record_of("checklists", checklist["id"])
-        yield from _long_sentences(record, ("intro",), checklist["intro"])
         for group_index, group in enumerate(checklist["groups"]):
             for item_index, item in enumerate(group["items"]):
                 path = ("groups", group_index, "items", item_index, "text")
                 words = word_count(plain(item["text"]))
                 if words > MAX_CHECKLIST_ITEM_WORDS:
                     yield record, "S403", f"item has {words} words (limit {MAX_CHECKLIST_ITEM_WORDS})", path
-
-    for template in kb.templates:
-        record = record_of("templates", template["id"])
-        for path, text in _prose_fields(template, ("use_when", "guidance")):
-            yield from _long_sentences(record, path, text)
-
-    if kb.reflection:
-        record = record_of("reflection", "reflection")
-        yield from _long_sentences(record, ("intro",), kb.reflection["intro"])
-        for key in ("prompts", "lists"):
-            for index, entry in enumerate(kb.reflection[key]):
-                yield from _long_sentences(record, (key, index, "hint"), entry["hint"])
-
-    if kb.help:
-        record = record_of("help", "help")
-        for country_index, country in enumerate(kb.help["countries"]):
-            texts: list[tuple[tuple, str | None]] = [(("countries", country_index, "note"), country.get("note"))]
-            texts += [
-                (("countries", country_index, "services", index, key), service.get(key))
-                for index, service in enumerate(country["services"])
-                for key in ("what", "note")
-            ]
-            for path, text in texts:
-                if text:
-                    yield from _long_sentences(record, path, text)
-                    yield from _slips(record, path, text, set())
-
-    for kind in ("themes", "stages", "groups", "situations"):
-        for entry in getattr(kb, kind):
-            yield from _long_sentences(record_of(kind, entry["id"]), ("description",), entry["description"])

@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .problems import HIDDEN_CHARACTERS
-from .records import CONTROL_CHARACTERS
-from .rules import MAX_SENTENCE_WORDS, MIN_READING_EASE, RULES
+from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS, MAX_SENTENCE_WORDS, MIN_READING_EASE
+from .rules import RULES
 from .schemas import resolve_ref, schema_for
-from .style import _hyphenation_patterns
+from .style import hyphenation_patterns
 
 RULES_PATH = "api/v1/rules.json"
 
@@ -47,7 +46,7 @@ def tip_limits() -> dict:
 
 def rules_data(kb) -> dict:
     """Everything suggest.js needs to check and preview a tip as `make check` and the theme pages would."""
-    patterns, _ = _hyphenation_patterns()
+    patterns, _ = hyphenation_patterns()
     return {
         "limits": tip_limits(),
         "style": {"max_sentence_words": MAX_SENTENCE_WORDS, "min_reading_ease": MIN_READING_EASE},

@@ -179,7 +179,7 @@ def test_pages_carry_an_html_comment_naming_their_data(built_site, page):
 
 
 def test_home_and_sources_pages_say_where_the_advice_comes_from(built_site):
-    from macros.evidence import COUNTRY_NAMES
+    from macros.limits import COUNTRY_NAMES
 
     counts: dict[str, int] = {}
     for source in SOURCES:

@@ -249,19 +249,20 @@ def test_field_table_becomes_labelled_cards_on_a_phone(visit):
 
 def test_limits_are_the_same_in_schemas_fix_texts_and_descriptions():
     """Each limit is defined once; the fix texts and schema descriptions must state that same number."""
-    from macros import rules
+    from macros import limits, rules
 
     tip = schema_for("tip")["properties"]
     fixes = {code: rule.fix for code, rule in rules.RULES.items()}
     assert f"titles {tip['title']['maxLength']} characters" in fixes["E205"]
     assert f"summaries {tip['summary']['maxLength']}" in fixes["E205"]
     assert f"steps: {tip['steps']['minItems']} to {tip['steps']['maxItems']}" in fixes["E206"]
-    assert f"{rules.MAX_SENTENCE_WORDS} words or fewer" in fixes["S401"]
-    assert f"{rules.MIN_READING_EASE} or more" in fixes["S402"]
-    assert f"{rules.MAX_CHECKLIST_ITEM_WORDS} words or fewer" in fixes["S403"]
-    assert f"{rules.MAX_CHECKLIST_ITEMS} items" in fixes["E308"]
-    assert f"at least {rules.MIN_TIPS_PER_SITUATION} tips" in fixes["E315"]
-    assert style.MAX_SENTENCE_WORDS is rules.MAX_SENTENCE_WORDS  # one home: style.py takes it from rules.py
+    assert f"under {limits.MAX_FILE_BYTES // 1000} kB" in fixes["E100"]
+    assert f"{limits.MAX_SENTENCE_WORDS} words or fewer" in fixes["S401"]
+    assert f"{limits.MIN_READING_EASE} or more" in fixes["S402"]
+    assert f"{limits.MAX_CHECKLIST_ITEM_WORDS} words or fewer" in fixes["S403"]
+    assert f"{limits.MAX_CHECKLIST_ITEMS} items" in fixes["E308"]
+    assert f"at least {limits.MIN_TIPS_PER_SITUATION} tips" in fixes["E315"]
+    assert style.MAX_SENTENCE_WORDS is limits.MAX_SENTENCE_WORDS  # one home: style.py takes it from limits.py
     # A schema description that names a length names the schema's own limit.
     for name in ("tip", "sources", "template", "checklist", "reflection", "situations", "themes", "stages"):
         for path, node in _nodes(schema_for(name)):

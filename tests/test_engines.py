@@ -39,7 +39,8 @@ def zensical_site(tmp_path_factory) -> Path:
     assert installed.returncode == 0, installed.stdout + installed.stderr
     project = copy_project(tmp_path_factory.mktemp("zensical"))
     for command in (
-        [ZENSICAL_VENV / "bin" / "zensical", "build", "--strict", "--clean"],
+        [ZENSICAL_VENV / "bin" / "python", "-m", "macros.settings", "--output", ".zensical.yml"],
+        [ZENSICAL_VENV / "bin" / "zensical", "build", "--strict", "--clean", "--config-file", ".zensical.yml"],
         [ZENSICAL_VENV / "bin" / "python", "-m", "macros.postbuild", "site"],
     ):
         result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -15,29 +17,22 @@ MKDOCS = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
 DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")
 
 
-def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "GITHUB_REPOSITORY": "acme/rebound",
-        "SITE_URL": "https://acme.github.io/rebound/",
-    }
+FORK = {"GITHUB_REPOSITORY": "acme/rebound", "SITE_URL": "https://acme.github.io/rebound/"}
+ZENSICAL_VENV = PROJECT / ".venv-zensical"
+
+
+def fork_environment() -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **FORK}
     env.pop("REPOSITORY_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    pages = sorted((tmp_path / "site").rglob("*.html"))
+    return env
+
+
+def assert_every_page_links_to_the_fork(site: Path):
+    pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 10
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        name = path.relative_to(tmp_path / "site").as_posix()
+        name = path.relative_to(site).as_posix()
         assert DEFAULT_REPOSITORY not in html, f"{name} still links to the default repository"
         assert 'href="https://github.com/acme/rebound">Source on GitHub' in html, name
         canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
@@ -45,14 +40,51 @@ def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(
             assert canonical and canonical[0].startswith("https://acme.github.io/rebound/"), name
         for edit in re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', html):
             assert edit.startswith("https://github.com/acme/rebound/edit/main/docs/"), (name, edit)
-    theme = (tmp_path / "site" / "themes" / "follow-up" / "index.html").read_text(encoding="utf-8")
+    theme = (site / "themes" / "follow-up" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/acme/rebound/edit/main/data/tips/send-a-thank-you-note.yaml"' in theme
-    add = (tmp_path / "site" / "contribute" / "add-a-tip" / "index.html").read_text(encoding="utf-8")
+    add = (site / "contribute" / "add-a-tip" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/acme/rebound/issues/new?template=suggest-a-tip.yml"' in add
-    suggest = (tmp_path / "site" / "contribute" / "suggest-a-tip" / "index.html").read_text(encoding="utf-8")
+    suggest = (site / "contribute" / "suggest-a-tip" / "index.html").read_text(encoding="utf-8")
     assert 'data-ir-repository="https://github.com/acme/rebound"' in suggest  # "Propose on GitHub" goes there
-    data = (tmp_path / "site" / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8")
+    data = (site / "api" / "v1" / "knowledge-base.json").read_text(encoding="utf-8")
     assert '"site_url": "https://acme.github.io/rebound/"' in data
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://acme.github.io/rebound/</loc>" in sitemap
+
+
+def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env=fork_environment(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_every_page_links_to_the_fork(tmp_path / "site")
+
+
+def test_a_zensical_build_takes_the_same_addresses_from_the_environment(tmp_path):
+    """`make build ENGINE=zensical`, as a fork's workflow would run it; Zensical runs no MkDocs hooks."""
+    installed = subprocess.run(
+        ["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    project = copy_project(tmp_path / "project", tools=True)
+    shutil.copy(PROJECT / "requirements-zensical.txt", project)
+    # The project's own Zensical environment, taken as installed (-o): the copy has none of its own.
+    make = ["make", "--no-print-directory", "build", "ENGINE=zensical", f"ZENSICAL_VENV={ZENSICAL_VENV}"]
+    make += ["-o", f"{ZENSICAL_VENV}/.installed"]
+    result = subprocess.run(make, cwd=project, env=fork_environment(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "zensical build" in result.stdout
+    assert_every_page_links_to_the_fork(project / "site")
 
 
 def test_the_deploy_workflow_gives_the_build_the_pages_address():

@@ -22,8 +22,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
-from macros.style import MAX_CHECKLIST_ITEM_WORDS
+from macros.limits import MAX_CHECKLIST_ITEM_WORDS, MAX_CHECKLIST_ITEMS, MAX_REFLECTION
 from support.project import PROJECT, build, copy_project
 from support.server import serve
 from support.yamlfiles import load_yaml

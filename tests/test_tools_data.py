@@ -104,7 +104,7 @@ def test_checklist_items_questions_and_hints_fit_on_one_printed_line(data_dir):
 
 def test_the_schemas_tell_contributors_the_same_print_limits_the_checker_enforces():
     """The field tables on the Add a tip and Open data pages come from these descriptions."""
-    from macros.rules import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
+    from macros.limits import MAX_CHECKLIST_ITEMS, MAX_REFLECTION
     from macros.schemas import schema_for
 
     groups = schema_for("checklist")["properties"]["groups"]["description"]

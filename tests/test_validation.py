@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.knowledge import DataError, load_knowledge_base
+from macros.rules import RULES
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -144,6 +145,18 @@ def test_bad_url(data_dir):
     assert problems(data_dir) == [
         "data/sources.yaml:12: E204 source 2, url: 'javascript:alert(1)' is not a web address starting with https://"
     ]
+
+
+def test_a_value_of_no_named_type_is_explained_by_its_own_description(data_dir):
+    """Ids, dates, addresses and countries are named types in the schemas' $defs; any other pattern,
+    such as the lower case of a situation's words, is explained by its own field description."""
+    edit(data_dir / "situations.yaml", "words: [blank, froze]", "words: [blank, Froze]")
+    assert problems(data_dir) == [
+        "data/situations.yaml:6: E204 situation 1, word 2: 'Froze' is not written the way this field needs"
+    ]
+    assert (
+        "fix: Words and short phrases readers use for this situation, lower case" in fix_lines_with(data_dir, None)[0]
+    )
 
 
 def test_title_too_long(data_dir):
@@ -378,7 +391,7 @@ def test_check_command_passes_on_sound_data(data_dir):
         cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 studies, 2 themes")
+    assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 research, 2 themes")
 
 
 # ---- evidence: what each source says -----------------------------------------------
@@ -454,6 +467,74 @@ def test_a_disagreement_naming_an_unknown_tip_or_source(data_dir):
         "did you mean 'first-source'? the known ids are in data/sources.yaml",
         "data/tips/write-it-down.yaml:20: E301 sources_differ, opposing source 1, instead: unknown tip 'take-a-nap'; "
         "did you mean 'take-a-walk'? the known ids are in data/tips/",
+    ]
+
+
+def test_the_same_question_on_two_tips(data_dir):
+    """One source arguing for the same other course against two tips is one question asked twice."""
+    for tip in ("breathe-slowly", "write-it-down"):
+        edit(
+            data_dir / "tips" / f"{tip}.yaml",
+            "last_reviewed:",
+            DIFFER.format(source="second-source", instead="take-a-walk") + "last_reviewed:",
+        )
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:20: E322 sources_differ, opposing source 1, instead: the same question twice: "
+        "'breathe-slowly' already asks it: 'second-source' argues for 'take-a-walk' there too"
+    ]
+    assert fix_lines(data_dir) == ["fix: " + RULES["E322"].fix]
+
+
+def test_the_same_question_asked_from_both_sides(data_dir):
+    """Two tips that each name the other as the course the other side takes ask one question."""
+    edit(data_dir / "tips" / "take-a-walk.yaml", "  - id: second-source\n    says: Moving your body settles you.\n", "")
+    edit(
+        data_dir / "tips" / "take-a-walk.yaml",
+        "related:",
+        DIFFER.format(source="second-source", instead="write-it-down") + "related:",
+    )
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "last_reviewed:",
+        DIFFER.format(source="second-source", instead="take-a-walk").replace("Rest on the sofa", "Walk round the block")
+        + "last_reviewed:",
+    )
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:20: E322 sources_differ, opposing source 1, instead: the same question twice: "
+        "'take-a-walk' asks it from the other side, naming this tip under instead:"
+    ]
+
+
+@pytest.mark.parametrize(
+    "says",
+    ["It does not suggest a walk.", "Says nothing about walking at all.", "Rest instead.", "The article is on rest."],
+)
+def test_an_opposing_source_must_give_advice(data_dir, says):
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "last_reviewed:",
+        DIFFER.format(source="second-source", instead="take-a-walk").replace("Rest on the sofa instead.", says)
+        + "last_reviewed:",
+    )
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:19: E323 sources_differ, opposing source 1, says: says what the article is or "
+        "leaves out, not what it advises instead"
+    ]
+    assert fix_lines(data_dir) == ["fix: " + RULES["E323"].fix]
+
+
+def test_agreed_by_names_only_the_tips_own_sources(data_dir):
+    edit(
+        data_dir / "tips" / "write-it-down.yaml",
+        "last_reviewed:",
+        DIFFER.format(source="second-source", instead="take-a-walk").replace(
+            "  opposed_by:", "  agreed_by: [first-source, third-source]\n  opposed_by:"
+        )
+        + "last_reviewed:",
+    )
+    assert problems(data_dir) == [
+        "data/tips/write-it-down.yaml:17: E324 sources_differ, agreed_by 2: 'third-source' is listed under agreed_by: "
+        "but this tip does not cite it"
     ]
 
 

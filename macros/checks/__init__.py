@@ -1,32 +1,23 @@
-"""The checks between records, one module per kind of record.
+"""The checks between records: the module each kind names in kinds.py (several kinds may share one).
 
-Each module has one function, check(ctx), that reports through ctx.report. They run
-after every file has been read and has passed its schema (see knowledge.py).
+Each module has check(ctx), which reports through ctx.report, and may have check_use(ctx) for what
+only means something once every link is sound (an entry no one uses, a plan with too few tips).
+run() runs them after every file has been read and has passed its schema (see knowledge.py).
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..kinds import KIND, KINDS, KnowledgeBase
 from ..records import Record, Report
 
-if TYPE_CHECKING:  # knowledge.py runs these checks, so it cannot be imported here at run time
-    from ..knowledge import KnowledgeBase
-
-# Where the known ids of each kind are kept, to name in a message about an unknown one.
-HOME_OF = {
-    "sources": "data/sources.yaml",
-    "themes": "data/themes.yaml",
-    "stages": "data/stages.yaml",
-    "groups": "data/groups.yaml",
-    "situations": "data/situations.yaml",
-    "tips": "data/tips/",
-    "research": "data/research.yaml",
-}
+# The checks that read every kind at once, after each kind's own: words copied from an article (E209).
+ACROSS_KINDS = ("originality",)
 
 
 @dataclass
@@ -49,14 +40,26 @@ class Context:
             return True
         nearest = difflib.get_close_matches(value, sorted(self.known[kind]), n=1, cutoff=0.6)
         hint = f"did you mean '{nearest[0]}'? " if nearest else ""
-        noun = kind.removesuffix("s")  # research stays research
         self.report.add(
             record,
             "E301",
-            f"unknown {noun} '{value}'; {hint}the known ids are in {HOME_OF[kind]}",
+            f"unknown {KIND[kind].one} '{value}'; {hint}the known ids are in {KIND[kind].home}",
             path,
-            fix=f"Use an id from {HOME_OF[kind]}"
+            fix=f"Use an id from {KIND[kind].home}"
             + (f", such as '{nearest[0]}'" if nearest else "")
-            + f", or add the {noun} there first.",
+            + f", or add the {KIND[kind].one} there first.",
         )
         return False
+
+
+def run(ctx: Context):
+    """Every kind's checks, in the order of kinds.py; then, if none found a problem, the checks of use:
+    a broken tip or a typo elsewhere would make an entry look unused."""
+    names = dict.fromkeys([kind.checks for kind in KINDS] + list(ACROSS_KINDS))
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in names]
+    for module in modules:
+        module.check(ctx)
+    if not ctx.report.problems:
+        for module in modules:
+            if hasattr(module, "check_use"):
+                module.check_use(ctx)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import MAX_CHECKLIST_ITEMS
+from ..limits import MAX_CHECKLIST_ITEMS
 from . import Context
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..evidence import COUNTRY_NAMES
+from ..limits import COUNTRY_NAMES
 from . import Context
 
 
@@ -19,8 +19,7 @@ def check(ctx: Context):
                 "E301",
                 f"unknown country '{code}'",
                 ("countries", index, "country"),
-                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in "
-                "macros/evidence.py.",
+                fix=f"Use one of {', '.join(COUNTRY_NAMES)}, or add the country to COUNTRY_NAMES in macros/limits.py.",
             )
         if code in seen:
             ctx.report.add(

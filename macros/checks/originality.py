@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fingerprints import RUN_WORDS, load, runs
+from ..fingerprints import load, runs
+from ..limits import RUN_WORDS
 from ..records import strings
 from . import Context
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import MAX_REFLECTION
+from ..limits import MAX_REFLECTION
 from . import Context
 
 

@@ -3,7 +3,7 @@ and leads to a plan worth having, with at least one tip written for it rather th
 
 from __future__ import annotations
 
-from ..rules import MIN_TIPS_PER_SITUATION
+from ..limits import MIN_TIPS_PER_SITUATION
 from . import Context
 
 
@@ -42,8 +42,10 @@ def check(ctx: Context):
                     fix=f"Cite under sources: an article that speaks to '{situation_id}', and list it under that "
                     "situation's sources: in data/situations.yaml too; or take the situation out of written_for:.",
                 )
-    if ctx.report.problems:
-        return  # a broken tip or a typo would make a situation look unserved
+
+
+def check_use(ctx: Context):
+    kb = ctx.kb
     for situation in kb.situations:
         record = ctx.record("situations", situation["id"])
         tips = kb.tips_where("situations", situation["id"])

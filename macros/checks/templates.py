@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules import PLACEHOLDER
+from ..limits import PLACEHOLDER
 from . import Context
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+from ..limits import REVIEW_EVERY_DAYS
 from . import Context
-
-REVIEW_EVERY_DAYS = 365
 
 
 def check(ctx: Context):

@@ -1,0 +1,49 @@
+"""Every limit and fixed list the checks use, each defined once.
+
+Lengths and list sizes of single fields are in schema/*.schema.json; the rest is here. The fix
+texts in rules.py and the pages that explain the rules are built from these same values, so
+they cannot disagree with the checks (tests/test_contributing.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reading a file (yamlfile.py, E100 and E104): contributor files are small and flat.
+MAX_FILE_BYTES = 100_000
+MAX_DEPTH = 12
+# Characters that no text may hold (E208, records.py). Hidden and direction-changing ones could make
+# a text say what it does not seem to say. Control characters (a double-quoted YAML string can hold
+# any, such as "\x1b[2J") mean nothing in advice, and in a message they could rewrite the
+# contributor's terminal. Tabs and newlines are text.
+HIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The countries sources and help services may come from, by their two-letter code. A new one is added here.
+COUNTRY_NAMES = {
+    "GB": "United Kingdom",
+    "US": "United States",
+    "CA": "Canada",
+    "IN": "India",
+    "IE": "Ireland",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+    "ZA": "South Africa",
+    "SG": "Singapore",
+}
+# How many words in a row, shared with an article we read, make a copy (E209; fingerprints.py):
+# the style guide's rule (never copy eight or more).
+RUN_WORDS = 8
+# A tip is checked against its sources again at least this often (W501).
+REVIEW_EVERY_DAYS = 365
+# What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
+# even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
+MAX_CHECKLIST_ITEMS = 18
+MAX_REFLECTION = {"prompts": 7, "lists": 2}
+# Plain language for readers in a bad moment (style.py).
+MAX_SENTENCE_WORDS = 25
+MIN_READING_EASE = 60
+MAX_CHECKLIST_ITEM_WORDS = 12
+# A situation in the guide must lead to a plan worth having.
+MIN_TIPS_PER_SITUATION = 3
+# A gap in a follow-up note for the reader to fill, such as {interviewer}.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
