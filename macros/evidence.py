@@ -43,6 +43,21 @@ def opposed_by(tip: dict) -> list[str]:
     return [opposition["id"] for opposition in tip.get("sources_differ", {}).get("opposed_by", [])]
 
 
+def agreeing(tip: dict) -> list[dict]:
+    """The tip's citations that answer its sources_differ question its way: those under agreed_by, or all."""
+    agreed = tip["sources_differ"].get("agreed_by")
+    return [citation for citation in tip["sources"] if agreed is None or citation["id"] in agreed]
+
+
+def questions_naming(kb, tip: dict) -> list[dict]:
+    """The tips whose sources_differ question has this tip as the course the other side takes (instead:)."""
+    return [
+        other
+        for other in disagreements(kb)
+        if any(opposition.get("instead") == tip["id"] for opposition in other["sources_differ"]["opposed_by"])
+    ]
+
+
 def disagreements(kb) -> list[dict]:
     """Every tip that some source argues against, in timeline order."""
     return [tip for tip in kb.tips if tip.get("sources_differ")]

@@ -47,3 +47,13 @@ MAX_CHECKLIST_ITEM_WORDS = 12
 MIN_TIPS_PER_SITUATION = 3
 # A gap in a follow-up note for the reader to fill, such as {interviewer}.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+# What an opposing source says must be advice (E323): a few words at least, and not a description
+# of the article or of what it leaves out, since a source that is silent on a point does not disagree.
+MIN_ADVICE_WORDS = 5
+NOT_ADVICE = re.compile(
+    r"^\s*(it|this|the (article|page|post|author|writer|source))\b"
+    r"|\b(does not|doesn't|did not) (mention|suggest|say|discuss|raise|address|cover|advise)"
+    r"|\bsays nothing\b|\bis silent\b|\bno mention\b",
+    re.IGNORECASE,
+)

@@ -140,6 +140,8 @@ class Renderer:
         self.jinja.globals.update(
             source_points=evidence.source_points,
             disagreements=evidence.disagreements,
+            agreeing=evidence.agreeing,
+            questions_naming=evidence.questions_naming,
             countries=evidence.countries,
             country_names=COUNTRY_NAMES,
             strength=lambda tip: evidence.strength(tip, kb.by_id["research"]),

@@ -17,6 +17,7 @@ from .limits import (
     MAX_FILE_BYTES,
     MAX_REFLECTION,
     MAX_SENTENCE_WORDS,
+    MIN_ADVICE_WORDS,
     MIN_READING_EASE,
     MIN_TIPS_PER_SITUATION,
     RUN_WORDS,
@@ -223,6 +224,27 @@ RULES = {
             "Set in_a_programme: true only for a randomised trial or a review of trials that tested a whole "
             "programme; for any other design, delete the line.",
             "in_a_programme: true on an experiment",
+        ),
+        Rule(
+            "E322",
+            "The same question twice",
+            "Keep each question on one tip only. Move this source's point into the sources_differ: of the tip "
+            "that already asks it, and delete this one; the tip named in instead: links to that question.",
+            "two tips whose sources_differ both cite the same source for the same other tip",
+        ),
+        Rule(
+            "E323",
+            "Opposing source gives no advice",
+            f"Write says: as what the source advises instead, in at least {MIN_ADVICE_WORDS} words, such as "
+            "'Do not apologise in the note; keep it short.' Do not describe the article or what it leaves out: "
+            "a source that is silent on the point does not disagree, so remove it from opposed_by:.",
+            "says: It does not suggest an apology.",
+        ),
+        Rule(
+            "E324",
+            "Agreeing source not cited by the tip",
+            "List under agreed_by: only sources that this tip cites under sources:, or cite the source first.",
+            "agreed_by: [taledo-2016] on a tip that does not cite taledo-2016",
         ),
         Rule(
             "E320",

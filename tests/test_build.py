@@ -67,7 +67,7 @@ def test_sources_page_lists_the_tips_that_cite_each_source(built_site):
     tips = [load_yaml(path) for path in TIPS]
     for source in SOURCES:
         entry = section(html, f"source-{source['id']}")
-        assert f'href="{source["url"]}"' in entry
+        assert f'href="{escape(source["url"])}"' in entry
         linked = set(re.findall(r'#tip-([a-z0-9-]+)"', entry))
         supported = {tip["id"] for tip in tips if source["id"] in [citation["id"] for citation in tip["sources"]]}
         opposed = {
@@ -88,9 +88,12 @@ def test_disagreements_page_gives_both_sides_of_every_disagreement(built_site):
     for tip in disputed:
         entry = section(html, f"differ-{tip['id']}")
         assert str(escape(tip["sources_differ"]["question"])) in entry
-        for side in (tip["sources"], tip["sources_differ"]["opposed_by"]):
-            for citation in side:
-                assert f'href="../sources/#source-{citation["id"]}"' in entry
+        agreed = tip["sources_differ"].get("agreed_by", [citation["id"] for citation in tip["sources"]])
+        for source_id in agreed + [opposition["id"] for opposition in tip["sources_differ"]["opposed_by"]]:
+            assert f'href="../sources/#source-{source_id}"' in entry
+        for citation in tip["sources"]:  # a source silent on the question is on neither side
+            if citation["id"] not in agreed:
+                assert f'href="../sources/#source-{citation["id"]}"' not in entry, citation["id"]
         assert str(escape(tip["sources_differ"]["view"])) in entry
     for page in ("index.html", "sources/index.html"):
         assert 'href="disagreements/"' in (built_site / page).read_text(

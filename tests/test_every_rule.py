@@ -113,6 +113,42 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
         ],
         f"data/{NOTES}:18",
     ),
+    "E322": (
+        [
+            (
+                file,
+                "last_reviewed:",
+                "sources_differ:\n  question: Walk or rest?\n  opposed_by:\n    - id: second-source\n"
+                "      says: Rest on the sofa for an hour.\n      instead: take-a-walk\n"
+                "  view: Either.\nlast_reviewed:",
+            )
+            for file in ("tips/breathe-slowly.yaml", NOTES)
+        ],
+        f"data/{NOTES}:20",
+    ),
+    "E323": (
+        [
+            (
+                NOTES,
+                "last_reviewed:",
+                "sources_differ:\n  question: Now or later?\n  opposed_by:\n    - id: second-source\n"
+                "      says: It does not mention notes.\n  view: Write soon.\nlast_reviewed:",
+            )
+        ],
+        f"data/{NOTES}:19",
+    ),
+    "E324": (
+        [
+            (
+                NOTES,
+                "last_reviewed:",
+                "sources_differ:\n  question: Now or later?\n  agreed_by: [second-source]\n  opposed_by:\n"
+                "    - id: second-source\n      says: Wait a week before you write.\n"
+                "  view: Write soon.\nlast_reviewed:",
+            )
+        ],
+        f"data/{NOTES}:17",
+    ),
     "E313": (
         [
             (
