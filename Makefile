@@ -117,8 +117,17 @@ test: lint $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed $(CHROMIUM)  ## L
 test-fast: $(VENV)/.test-installed  ## Run every test that needs no browser (no Chromium needed; under a minute)
 	$(PYTEST) -m "not browser"
 
+# The JavaScript and CSS linters come from the npm registry, pinned in tools/lint/package-lock.json;
+# npm ci installs exactly those versions into tools/lint/node_modules (needs Node.js 20.19 or later).
+LINT_TOOLS := tools/lint
+$(LINT_TOOLS)/node_modules/.installed: $(LINT_TOOLS)/package.json $(LINT_TOOLS)/package-lock.json
+	cd $(LINT_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 .PHONY: lint
-lint: $(VENV)/.lint-installed  ## Lint and type-check the code, the workflows and the data
+lint: $(VENV)/.lint-installed $(LINT_TOOLS)/node_modules/.installed  ## Lint and type-check the code, the scripts, the styles, the workflows and the data
+	$(LINT_TOOLS)/node_modules/.bin/eslint --config $(LINT_TOOLS)/eslint.config.mjs docs/assets/js
+	$(LINT_TOOLS)/node_modules/.bin/stylelint --config $(LINT_TOOLS)/stylelint.config.mjs "docs/assets/**/*.css"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -91,6 +91,7 @@ def define_env(env):
     env.macro(page_macro("disagreements.html"), "disagreements")
     env.macro(page_macro("countries.html"), "countries")
     env.macro(page_macro("help.html"), "help_services")
+    env.macro(page_macro("help_now.html"), "help_now")  # the danger box: emergency numbers and a line to call
     importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
     importlib.import_module("macros.suggest").define_suggest_macros(env, kb, page_macro)  # Suggest a tip
 

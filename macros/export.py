@@ -20,9 +20,11 @@ from .schemas import SCHEMA_DIR, schema_for
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
 SCHEMA_VERSION = (
-    "1.5"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
-    # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes.
-    # 1.4: tips[].sources_differ.agreed_by. 1.5: research; tips[].research and tips[].strength
+    "1.6"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
+    # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes
+    # 1.4: tips[].sources_differ.agreed_by
+    # 1.5: help: where each number was found (countries[].emergency_checked, services[].checked), the kind "urgent"
+    # 1.6: research; tips[].research and tips[].strength
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
 EXPORTED = tuple(kind for kind in KINDS if kind.exported)

@@ -35,6 +35,8 @@ COUNTRY_NAMES = {
 RUN_WORDS = 8
 # A tip is checked against its sources again at least this often (W501).
 REVIEW_EVERY_DAYS = 365
+# A phone number on the help page found only on pages older than this is flagged for review (W503, checks/help.py).
+MAX_PAGE_AGE_YEARS = 5
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
 # even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
 MAX_CHECKLIST_ITEMS = 18

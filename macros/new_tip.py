@@ -43,7 +43,10 @@ class NewTipError(Exception):
 
 
 def tip_id_from_title(title: str, max_length: int | None = None) -> str:
-    """The kebab-case id for a title: "Don't panic: breathe!" -> "dont-panic-breathe"."""
+    """The kebab-case id for a title: "Don't panic: breathe!" -> "dont-panic-breathe".
+
+    A title with no Latin letter or digit ("שלום", "नमस्ते", "🙂") gets "tip-" and a short hash of the title:
+    a valid id, the same on the Suggest a tip page (suggest.js), and the maintainers may rename it."""
     max_length = max_length or _id_schema()["maxLength"]
     text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"['’]", "", text.replace("&", " and "))
@@ -54,7 +57,15 @@ def tip_id_from_title(title: str, max_length: int | None = None) -> str:
         if len(candidate) > max_length:
             break
         tip_id = candidate
-    return tip_id or "-".join(words)[:max_length].strip("-")
+    return tip_id or "-".join(words)[:max_length].strip("-") or f"tip-{_short_hash(' '.join(title.split()))}"
+
+
+def _short_hash(text: str) -> str:
+    """FNV-1a (32 bits) of the UTF-8 text, in 8 hex digits: simple enough to compute alike in JavaScript."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
 
 
 def _id_schema() -> dict:
@@ -104,8 +115,6 @@ class NewTip:
         if len(title) > self.title_limit:
             raise NewTipError(f"the title is {len(title)} characters long; keep it to {self.title_limit} or fewer.")
         tip_id = tip_id_from_title(title)
-        if not tip_id:
-            raise NewTipError("the title needs some letters or digits, so that it can give the tip its id.")
         path = self.path_for(tip_id)
         if path.exists():
             raise NewTipError(

@@ -46,7 +46,7 @@ def printable(text: str) -> str:
 
 
 # How one entry of a list field is named in a message, where dropping a final "s" would not do.
-_ENTRY_NAMES = {
+ENTRY_NAMES = {
     "avoid": "avoid item",
     "related": "related tip",
     "opposed_by": "opposing source",
@@ -64,7 +64,7 @@ def format_path(path: tuple) -> str:
     for index, part in enumerate(path):
         if isinstance(part, int):
             key = path[index - 1] if index else ""
-            name = _ENTRY_NAMES.get(key, key[:-1] if key.endswith("s") else key)
+            name = ENTRY_NAMES.get(key, key[:-1] if key.endswith("s") else key)
             parts[-1:] = [f"{name} {part + 1}"]
         else:
             parts.append(part)

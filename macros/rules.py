@@ -15,6 +15,7 @@ from .limits import (
     MAX_CHECKLIST_ITEM_WORDS,
     MAX_CHECKLIST_ITEMS,
     MAX_FILE_BYTES,
+    MAX_PAGE_AGE_YEARS,
     MAX_REFLECTION,
     MAX_SENTENCE_WORDS,
     MIN_ADVICE_WORDS,
@@ -249,9 +250,18 @@ RULES = {
         Rule(
             "E320",
             "Country with no one to talk to",
-            "Add a listening service for the country to data/help.yaml: the help page sends a reader in "
-            "distress to one.",
-            "a country in data/help.yaml with only careers services",
+            "Add a free listening line with its phone number for the country to data/help.yaml: the danger box "
+            "on the help page sends a reader in distress to it.",
+            "a country in data/help.yaml with only careers services, or a listening service with no phone:",
+        ),
+        Rule(
+            "E321",
+            "No record of where a number was found",
+            "Under the service (or, for the emergency number, under emergency_checked:), add checked: with the "
+            "url and title of the page where you found its details, the page's date if it shows one "
+            '(page_date: "YYYY-MM-DD") and the day you read it (checked_on:). If no published page gives a '
+            "number, do not list the number: a wrong number can hurt someone.",
+            "a listening service with phone: but no checked:",
         ),
         Rule(
             "E308",
@@ -322,6 +332,13 @@ RULES = {
             "Save the text of the article you read as a plain text file and run make fingerprint SOURCE=<id> "
             "TEXT=<file>. Only hashes are kept, never the article's words.",
             "a new source in data/sources.yaml with no data/fingerprints/<id>.txt",
+        ),
+        Rule(
+            "W503",
+            "Number found only on old pages (warning)",
+            f"Find a page from the last {MAX_PAGE_AGE_YEARS} years that gives the number, the service's own page if "
+            "you can, and add it under checked:. If you find none, remove the number.",
+            'a phone: whose only page has page_date: "2015-03-20"',
         ),
     ]
 }

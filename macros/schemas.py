@@ -145,6 +145,33 @@ _NAMES = {
 }
 
 
+# The words of the schema problems met most while writing a tip, {name} filled in. The Suggest a tip page
+# fills in the same texts as a reader types (api/v1/rules.json, macros/suggest.py).
+SCHEMA_MESSAGES = {
+    "missing": (
+        "missing required field '{field}'",
+        "Add a line '{field}: ...' {where}; the Add a tip page lists every required field.",
+    ),
+    "empty": ("is empty", "Fill in the field, or delete the line if the field is optional."),
+    "too_long": (
+        "is {length} characters long; the limit is {limit}",
+        "Shorten the text to {limit} characters or fewer.",
+    ),
+    "too_few": ("has {items}; it needs at least {limit}", "Add items until the list has at least {limit}."),
+    "too_many": (
+        "has {items}; it needs at most {limit}",
+        "Keep the list to {limit} items or fewer: merge or drop one.",
+    ),
+}
+AT_THE_TOP = "at the top of the file, where the other fields start at the left margin"
+
+
+def said(name: str, path: tuple, **values) -> tuple[str, tuple, str]:
+    """(message, path, fix) of one of SCHEMA_MESSAGES."""
+    message, fix = SCHEMA_MESSAGES[name]
+    return message.format(**values), path, fix.format(**values)
+
+
 def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
     """Turn one jsonschema error into (code, message, path, fix) in plain words; `root` is the whole schema."""
     path = tuple(error.absolute_path)
@@ -164,19 +191,8 @@ def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
     if kind == "required":
         name = re.match(r"'(.*)' is a required property", error.message)
         field = name.group(1) if name else limit
-        where = (
-            "at the top of the file, where the other fields start at the left margin"
-            if not path
-            else "to this entry, indented like its other fields"
-        )
-        return [
-            (
-                "E201",
-                f"missing required field '{field}'",
-                path,
-                f"Add a line '{field}: ...' {where}; the Add a tip page lists every required field.",
-            )
-        ]
+        where = AT_THE_TOP if not path else "to this entry, indented like its other fields"
+        return [("E201", *said("missing", path, field=field, where=where))]
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
         return [
@@ -186,7 +202,7 @@ def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
         ]
     if kind == "type":
         if value is None:
-            return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
+            return [("E205", *said("empty", path))]
         return [("E203", f"should be {_NAMES.get(limit, limit)}, not {_type_name(value)}", path, "")]
     if kind in ("pattern", "format"):
         problem, fix = FIELD_TYPES.get(
@@ -195,24 +211,12 @@ def _explain(error, root: dict) -> list[tuple[str, str, tuple, str]]:
         )
         return [("E204", f"'{value}' {problem}", path, fix)]
     if kind == "maxLength":
-        return [
-            (
-                "E205",
-                f"is {len(value)} characters long; the limit is {limit}",
-                path,
-                f"Shorten the text to {limit} characters or fewer.",
-            )
-        ]
+        return [("E205", *said("too_long", path, length=len(value), limit=limit))]
     if kind == "minLength":
-        return [("E205", "is empty", path, "Fill in the field, or delete the line if the field is optional.")]
+        return [("E205", *said("empty", path))]
     if kind in ("minItems", "maxItems"):
-        bound = "at least" if kind == "minItems" else "at most"
-        fix = (
-            f"Keep the list to {limit} items or fewer: merge or drop one."
-            if kind == "maxItems"
-            else f"Add items until the list has at least {limit}."
-        )
-        return [("E206", f"has {len(value)} item{'s' if len(value) != 1 else ''}; it needs {bound} {limit}", path, fix)]
+        items = f"{len(value)} item{'s' if len(value) != 1 else ''}"
+        return [("E206", *said("too_few" if kind == "minItems" else "too_many", path, items=items, limit=limit))]
     if kind == "uniqueItems":
         return [("E207", "lists the same value more than once", path, "")]
     if kind == "minimum":

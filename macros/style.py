@@ -10,21 +10,32 @@ from __future__ import annotations
 import functools
 import math
 import re
+from dataclasses import dataclass
 
 import pyphen
 
 from .kinds import KIND, KINDS, SINGLE, prose_texts
 from .limits import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
-_WORD = re.compile(r"[A-Za-z0-9'’]+")
+# The patterns the measures below use. The build publishes them for the Suggest a tip page, which
+# counts sentences, words and reading ease as these do (macros/suggest.py rewrites them for JavaScript).
+PATTERNS = {
+    "markdown_link": r"\[([^\]]*)\]\([^)]*\)",
+    "sentence_end": r"(?<=[.!?])[\"')\]]*\s+",
+    "word": r"[A-Za-z0-9'’]+",
+    "punctuation": r"[^\w\s]",
+    "flesch_sentence": r"\b[^.!?]+[.!?]*",
+    "letters": r"[A-Za-z]",
+}
+_MARKDOWN_LINK = re.compile(PATTERNS["markdown_link"])
+_SENTENCE_END = re.compile(PATTERNS["sentence_end"])
+_WORD = re.compile(PATTERNS["word"])
 
 
 # Flesch reading ease exactly as textstat 0.7.3 computes it (English), without importing textstat:
 # its import pulls in pkg_resources and costs a build 0.15 s. tests/test_hostile.py checks the two agree.
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_FLESCH_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_PUNCTUATION = re.compile(PATTERNS["punctuation"])
+_FLESCH_SENTENCE = re.compile(PATTERNS["flesch_sentence"])
 
 
 # textstat counts a word's syllables as its hyphenation points + 1, found by pyphen's English
@@ -104,51 +115,91 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# The words of the measured rules, formatted here and by the Suggest a tip page (api/v1/rules.json).
+MESSAGES = {
+    "S401": 'sentence of {words} words (limit {limit}): "{start} ..."',
+    "S402": "reading ease is {ease}; it needs to be {limit} or more",
+    "S403": "item has {words} words (limit {limit})",
+    "S404": "summary has more than one sentence",
+    "S405": "is written in capital letters",
+}
+# S405: a text of at least this many Latin letters, more than half of them capitals, is shouting.
+SHOUTING_MIN_LETTERS = 8
+
+
 def _long_sentences(record, path: tuple, text: str):
     for sentence in sentences(text):
         words = word_count(sentence)
         if words > MAX_SENTENCE_WORDS:
             start = " ".join(sentence.split()[:6])
-            yield record, "S401", f'sentence of {words} words (limit {MAX_SENTENCE_WORDS}): "{start} ..."', path
+            yield record, "S401", MESSAGES["S401"].format(words=words, limit=MAX_SENTENCE_WORDS, start=start), path
 
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<((?:https?|mailto|javascript|data):[^>\s]*)>|\b((?:https?|javascript|data):\S+)", re.I
+@dataclass(frozen=True)
+class TextRule:
+    """A writing rule that a pattern finds. Written once, here: the build publishes it in api/v1/rules.json
+    (macros/suggest.py), and the Suggest a tip page runs the same pattern on what a reader types."""
+
+    code: str
+    # For Python's re. Keep to what JavaScript reads alike: suggest.py rewrites \s, \w, \d, \b and . for it.
+    pattern: str
+    # {found}: what the pattern found (its first group that took part, or all of it), cut to `clip`
+    # characters, "nothing" if empty; {item}: the list item, as in "step 2".
+    message: str
+    items_only: bool = False  # only the items of a list field (steps, avoid), not other texts
+    ignore_case: bool = False
+    every: bool = False  # report every match, not only the first
+    cited_allowed: bool = False  # a find that is the address of a source the tip cites is fine
+    clip: int = 80
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern, re.I if self.ignore_case else 0)
+
+
+# Mistakes that the converter would publish as they are: tags, stray links, items run together.
+TEXT_RULES = (
+    TextRule("S406", r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", "contains the HTML tag {found}", clip=40),
+    TextRule(
+        "S407",
+        r"\]\(\s*<?([^)\s>]*)|<((?:https?|mailto|javascript|data):[^>\s]*)>|\b((?:https?|javascript|data):\S+)",
+        "links to {found}, which is not a source this tip cites",
+        ignore_case=True,
+        every=True,
+        cited_allowed=True,
+    ),
+    # A list item that holds a second one: "Try to rejoin. - If that fails, email them." Usually an item
+    # indented by one space too many, which YAML reads as part of the line above.
+    TextRule(
+        "S408", r"[.!?:]\s+[-*+]\s+\S|\n\s*[-*+]\s+\S", "{item} looks like two items run together", items_only=True
+    ),
 )
-# A list item that holds a second one: "Try to rejoin. - If that fails, email them." Usually an item
-# indented by one space too many, which YAML reads as part of the line above.
-_RUN_TOGETHER = re.compile(r"[.!?:]\s+[-*+]\s+\S|\n\s*[-*+]\s+\S")
-_LETTERS = re.compile(r"[A-Za-z]")
+_LETTERS = re.compile(PATTERNS["letters"])
 
 
-def _slips(record, path: tuple, text: str, allowed_links: set[str]):
-    """Mistakes that the converter would publish as they are: tags, stray links, items run together."""
-    tag = _HTML_TAG.search(text)
-    if tag:
-        yield record, "S406", f"contains the HTML tag {tag.group(0)[:40]}", path
-    for match in _LINK_TARGET.finditer(text):
-        target = next(group for group in match.groups() if group is not None)
-        if target not in allowed_links:
-            yield record, "S407", f"links to {target[:80] or 'nothing'}, which is not a source this tip cites", path
-    if len(path) == 2 and isinstance(path[1], int) and _RUN_TOGETHER.search(text):
-        yield (
-            record,
-            "S408",
-            f"{path[0][:-1] if path[0].endswith('s') else path[0]} {path[1] + 1} looks like two items run together",
-            path,
-        )
+def _text_rules(record, path: tuple, text: str, cited: set[str]):
+    is_item = len(path) == 2 and isinstance(path[1], int)
+    for rule in TEXT_RULES:
+        if rule.items_only and not is_item:
+            continue
+        for match in rule.regex.finditer(text):
+            found = next((group for group in match.groups() if group is not None), match.group(0))
+            if not (rule.cited_allowed and found in cited):
+                item = f"{path[0][:-1] if path[0].endswith('s') else path[0]} {path[1] + 1}" if is_item else ""
+                yield record, rule.code, rule.message.format(found=found[: rule.clip] or "nothing", item=item), path
+                if not rule.every:
+                    break
 
 
 def _shouting(record, path: tuple, text: str):
     letters = _LETTERS.findall(text)
     capitals = sum(1 for letter in letters if letter.isupper())
-    if len(letters) >= 8 and capitals * 2 > len(letters):
-        yield record, "S405", "is written in capital letters", path
+    if len(letters) >= SHOUTING_MIN_LETTERS and capitals * 2 > len(letters):
+        yield record, "S405", MESSAGES["S405"], path
 
 
 # The tip fields a reader takes in as one text: held to the reading ease, and free of links to other sites.
-_TIP_TEXT = ("title", "summary", "why", "steps", "avoid")
+TIP_TEXT = ("title", "summary", "why", "steps", "avoid")
 
 
 def style_problems(kb, record_of):
@@ -162,7 +213,7 @@ def style_problems(kb, record_of):
 
     if kb.help:
         for path, text in prose_texts(kb.help, KIND["help"].prose):
-            yield from _slips(record_of("help", "help"), path, text, set())
+            yield from _text_rules(record_of("help", "help"), path, text, set())
 
     source_urls = {source["id"]: source["url"] for source in kb.sources}
     for tip in kb.tips:
@@ -170,15 +221,15 @@ def style_problems(kb, record_of):
         links = {source_urls.get(citation["id"], "") for citation in tip["sources"]} - {""}
         texts = list(prose_texts(tip, KIND["tips"].prose))
         for path, text in texts:
-            yield from _slips(record, path, text, links if path[0] in _TIP_TEXT else set())
+            yield from _text_rules(record, path, text, links if path[0] in TIP_TEXT else set())
         for path in (("title",), ("summary",)):
             yield from _shouting(record, path, tip[path[0]])
         if len(sentences(tip["summary"])) > 1:
-            yield record, "S404", "summary has more than one sentence", ("summary",)
-        whole = " ".join(plain(text).rstrip(".!?") + "." for path, text in texts if path[0] in _TIP_TEXT)
+            yield record, "S404", MESSAGES["S404"], ("summary",)
+        whole = " ".join(plain(text).rstrip(".!?") + "." for path, text in texts if path[0] in TIP_TEXT)
         ease = reading_ease(whole)
         if ease < MIN_READING_EASE:
-            yield record, "S402", f"reading ease is {ease:.0f}; it needs to be {MIN_READING_EASE} or more", ("id",)
+            yield record, "S402", MESSAGES["S402"].format(ease=f"{ease:.0f}", limit=MIN_READING_EASE), ("id",)
 
     for checklist in kb.checklists:
         record = record_of("checklists", checklist["id"])
@@ -187,4 +238,4 @@ def style_problems(kb, record_of):
                 path = ("groups", group_index, "items", item_index, "text")
                 words = word_count(plain(item["text"]))
                 if words > MAX_CHECKLIST_ITEM_WORDS:
-                    yield record, "S403", f"item has {words} words (limit {MAX_CHECKLIST_ITEM_WORDS})", path
+                    yield record, "S403", MESSAGES["S403"].format(words=words, limit=MAX_CHECKLIST_ITEM_WORDS), path

@@ -175,7 +175,18 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
         [("tips/breathe-slowly.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")],
         "data/tips/breathe-slowly.yaml:20",
     ),
-    "E320": ([("help.yaml", "        kind: listening", "        kind: careers")], "data/help.yaml:4"),
+    "E320": ([("help.yaml", "        kind: listening", "        kind: careers")], "data/help.yaml:8"),
+    "E321": (
+        [
+            (
+                "help.yaml",
+                "    emergency_checked:\n      - url: https://example.org/emergency\n        title: When to call 999\n"
+                '        checked_on: "2026-11-01"\n',
+                "",
+            )
+        ],
+        "data/help.yaml:3",
+    ),
     "S401": ([(NOTES, "You forget details fast.", LONG)], f"data/{NOTES}:4"),
     "S402": (
         [
@@ -214,6 +225,7 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
     ),
     "W501": ([(NOTES, 'last_reviewed: "2026-11-01"', 'last_reviewed: "2024-01-01"')], f"data/{NOTES}:15"),
     "W502": ([("fingerprints/second-source.txt", None, None)], "data/sources.yaml:9"),
+    "W503": ([("help.yaml", 'page_date: "2025-03-01"', 'page_date: "2015-03-20"')], "data/help.yaml:17"),
 }
 
 

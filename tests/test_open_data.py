@@ -182,7 +182,7 @@ def test_order_is_the_site_order(export):
 
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
-    assert export["schema_version"] == "1.5"
+    assert export["schema_version"] == "1.6"
     today = datetime.datetime.now(datetime.UTC).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"

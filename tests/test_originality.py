@@ -111,3 +111,19 @@ def test_a_fingerprint_keeps_no_article_text(tmp_path):
     hashes = [line for line in written if not line.startswith("#")]
     assert hashes == fingerprint(text.read_text(encoding="utf-8")) and len(hashes) == 21 - RUN_WORDS + 1  # 21 words
     assert all(re.fullmatch(r"[0-9a-f]{16}", line) for line in hashes)
+
+
+def test_a_phrase_from_an_article_beyond_the_seeds_fails_too(fresh):
+    """Issue 25 found this run of John Leonard's article in a tip; the shared tool, which reads only the seeds,
+    could not see it."""
+    phrase = codecs.decode("gur orfg jnl gb erpbire sebz n onq pbaarpgvba", "rot13")
+    tip = fresh / "data" / "tips" / "write-down-first-impressions.yaml"
+    text = tip.read_text(encoding="utf-8")
+    tip.write_text(re.sub(r"^summary: .*$", f"summary: This is {phrase}.", text, count=1, flags=re.M), encoding="utf-8")
+    result = check(fresh)
+    assert result.returncode == 1
+    line = line_of(tip, "summary:")
+    assert (
+        f"data/tips/write-down-first-impressions.yaml:{line}: E209 summary: shares {RUN_WORDS} words in a row "
+        "with source 'johnleonard-virtual-interview-glitches'" in result.stderr
+    ), result.stderr

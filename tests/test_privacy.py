@@ -11,12 +11,14 @@ import base64
 import hashlib
 import re
 
+from macros.csp import THEME_STYLE_HASHES
 from support.browser import CSP_RECORDER
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 REQUIRED = {
     "default-src": "'self'",
-    "style-src": "'self'",
+    # no inline style at all, but the one stylesheet Zensical's search panel adds at run time (macros/csp.py)
+    "style-src": " ".join(["'self'", *THEME_STYLE_HASHES]),
     "img-src": "'self' data:",
     "connect-src": "'self'",
     "worker-src": "'self'",

@@ -245,3 +245,12 @@ def test_no_owned_situation_rests_on_a_source_about_arriving_late_unless_it_is_a
         for citation in situation["sources"]:
             title = KB.by_id["sources"][citation["id"]]["title"].lower()
             assert not re.search(r"\blate\b|arriving late", title), (situation["id"], citation["id"])
+
+
+def test_no_step_every_plan_carries_tells_the_reader_it_was_their_mistake():
+    """The steps every plan carries reach readers who were treated rudely or asked improper questions too."""
+    blame = re.compile(r"\byour (own )?mistakes?\b|\byour fault\b|what you did wrong", re.I)
+    shared = KB.every_plan()
+    assert shared and all(tip in plan("rude-interviewer") for tip in shared)
+    for tip in shared:
+        assert not blame.search(text(tip)), tip["id"]

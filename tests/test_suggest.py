@@ -111,7 +111,8 @@ def fill(page, tip: dict):
     for source_id, says in tip["sources"].items():
         source = SOURCES[source_id]
         sources.get_by_label(f"{source['publisher']}: {source['title']}", exact=True).check()
-        sources.get_by_label(f"What {source['publisher']} says in support", exact=True).fill(says)
+        label = f"What {source['publisher']} says in support, in “{source['title']}”"
+        sources.get_by_label(label, exact=True).fill(says)
 
 
 def proposed(page) -> tuple[str, str]:
@@ -226,7 +227,10 @@ def test_the_page_reports_what_the_checker_reports(suggest_page, tmp_path):
     assert checker_problems(result.stderr, "data/tips/take-a-short-walk-before-you-look-back.yaml") == [
         line for line in shown if line.startswith("E")
     ]
-    page.get_by_label("What CareerAddict says in support", exact=True).fill("Take time to calm down first.")
+    careeraddict = SOURCES["careeraddict-2013"]
+    page.get_by_label(f"What CareerAddict says in support, in “{careeraddict['title']}”", exact=True).fill(
+        "Take time to calm down first."
+    )
     shown = page_problems(page)
     _, text = proposed(page)
     (project / "data/tips/take-a-short-walk-before-you-look-back.yaml").write_text(text, encoding="utf-8")
@@ -363,7 +367,7 @@ def test_the_page_is_built_from_the_data_and_loads_its_script_alone(built_site):
     for situation in SITUATIONS.values():
         assert f">{situation['title']}</label>" in html.replace("&#39;", "'").replace("&amp;", "&")
     rules = json.loads((built_site / "api" / "v1" / "rules.json").read_text(encoding="utf-8"))
-    assert rules["limits"]["title"]["maxLength"] == 65 and rules["style"]["min_reading_ease"] == 60
+    assert rules["limits"]["title"]["maxLength"] == 65 and rules["writing"]["limits"]["min_reading_ease"] == 60
     assert set(rules["sources"]) == set(SOURCES)
     assert f'href="{REPOSITORY}/issues/new?template=suggest-a-tip.yml"' in html
 

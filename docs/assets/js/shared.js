@@ -21,7 +21,7 @@
       storage.setItem(probe, "1");
       storage.removeItem(probe);
       return storage;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -36,7 +36,7 @@
       if (!storage) return null;
       try {
         return storage.getItem(PREFIX + key);
-      } catch (error) {
+      } catch {
         return null;
       }
     },
@@ -47,7 +47,7 @@
       try {
         storage.setItem(PREFIX + key, value);
         return true;
-      } catch (error) {
+      } catch {
         return false;
       }
     },
@@ -56,7 +56,7 @@
       if (!storage) return;
       try {
         storage.removeItem(PREFIX + key);
-      } catch (error) {
+      } catch {
         /* nothing to do: the value stays until the browser clears it */
       }
     },
@@ -70,7 +70,7 @@
           const key = storage.key(index);
           if (key && key.indexOf(PREFIX + start) === 0) found.push(key.slice(PREFIX.length));
         }
-      } catch (error) {
+      } catch {
         return found;
       }
       return found;
@@ -144,10 +144,10 @@
     area.className = "ir-visually-hidden";
     document.body.appendChild(area);
     area.select();
-    let copied = false;
+    let copied;
     try {
       copied = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       copied = false;
     }
     document.body.removeChild(area);

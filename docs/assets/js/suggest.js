@@ -13,36 +13,27 @@
 
   const MAX_ADDRESS_BYTES = 8000;  // GitHub and browsers refuse much longer addresses
 
-  /* ---- Text as Python's re and str see it (macros/style.py runs on Python) ---------------- */
+  /* ---- Text as Python's re and str see it: the patterns come from rules.json ----------------- */
 
-  // str.isspace() and re's \s: JavaScript's \s differs (\x1c-\x1f, \x85, \ufeff).
-  const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-  const SPACES = new RegExp("[" + PY_SPACE + "]+", "u");
-  const EDGE_SPACES = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "gu");
-  const WORD_CHAR = /[\p{L}\p{N}_]/u;  // re's \w
-  const PUNCTUATION = new RegExp("[^\\p{L}\\p{N}_" + PY_SPACE + "]", "gu");
-  const MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/g;
-  const SENTENCE_END = new RegExp("(?<=[.!?])[\"')\\]]*[" + PY_SPACE + "]+", "u");
-  const WORD = /[A-Za-z0-9'\u2019]+/g;
-  const HTML_TAG = new RegExp("</?[A-Za-z][A-Za-z0-9]*([" + PY_SPACE + "][^<>]*)?/?>", "u");
-  const NOT_SPACE = "[^" + PY_SPACE + "]";
-  const LINK_TARGET = new RegExp("\\]\\([" + PY_SPACE + "]*<?([^)" + PY_SPACE + ">]*)" +
-    "|<((?:https?|mailto|javascript|data):[^>" + PY_SPACE + "]*)>" +
-    "|(?<![\\p{L}\\p{N}_])((?:https?|javascript|data):" + NOT_SPACE + "+)", "giu");
-  const RUN_TOGETHER = new RegExp("[.!?:][" + PY_SPACE + "]+[-*+][" + PY_SPACE + "]+" + NOT_SPACE +
-    "|\\n[" + PY_SPACE + "]*[-*+][" + PY_SPACE + "]+" + NOT_SPACE, "u");
-  const LETTERS = /[A-Za-z]/g;
+  let pattern = null;  // name -> RegExp, from the patterns style.py publishes (set by setRules)
 
   function pySplit(text) {
-    return text.split(SPACES).filter(Boolean);
+    return text.split(pattern.spaces).filter(Boolean);
   }
 
   function pyStrip(text) {
-    return text.replace(EDGE_SPACES, "");
+    return text.replace(pattern.edgeSpaces, "");
   }
 
   function characters(text) {
     return Array.from(text);  // code points, as Python counts len()
+  }
+
+  // Python's str.format for the rule texts: "{name}" replaced by values[name].
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : whole;
+    });
   }
 
   // Python's round-half-even "{:.0f}" of a float.
@@ -114,43 +105,22 @@
     return count;
   }
 
-  // findall(r"\b[^.!?]+[.!?]*", text), with re's Unicode \b
   function fleschSentences(text) {
-    const chars = characters(text);
-    const isWord = function (index) {
-      return index >= 0 && index < chars.length && WORD_CHAR.test(chars[index]);
-    };
-    const isEnd = function (char) {
-      return char === "." || char === "!" || char === "?";
-    };
-    const found = [];
-    let index = 0;
-    while (index < chars.length) {
-      if (!isEnd(chars[index]) && isWord(index - 1) !== isWord(index)) {
-        let end = index;
-        while (end < chars.length && !isEnd(chars[end])) end += 1;
-        while (end < chars.length && isEnd(chars[end])) end += 1;
-        found.push(chars.slice(index, end).join(""));
-        index = end;
-      } else {
-        index += 1;
-      }
-    }
-    return found;
+    return text.match(pattern.fleschSentence) || [];  // re.findall, with re's Unicode \b
   }
 
   function readingEase(text) {
-    let words = pySplit(text.replace(PUNCTUATION, ""));
+    const words = pySplit(text.replace(pattern.punctuation, ""));
     let wordsPerSentence = 0;
     let syllablesPerWord = 0;
     if (words.length) {
       const found = fleschSentences(text);
       const short = found.filter(function (sentence) {
-        return pySplit(sentence.replace(PUNCTUATION, "")).length <= 2;
+        return pySplit(sentence.replace(pattern.punctuation, "")).length <= 2;
       }).length;
       wordsPerSentence = round(words.length / Math.max(1, found.length - short), 1);
       let total = 0;
-      pySplit(text.toLowerCase().replace(PUNCTUATION, "")).forEach(function (word) {
+      pySplit(text.toLowerCase().replace(pattern.punctuation, "")).forEach(function (word) {
         total += syllables(word);
       });
       syllablesPerWord = round(total / words.length, 1);
@@ -159,32 +129,43 @@
   }
 
   function plain(text) {
-    return text.replace(MARKDOWN_LINK, function (whole, words) {
+    return text.replace(pattern.markdownLink, function (whole, words) {
       return words;
     }).replace(/\*/g, "").replace(/_/g, " ").replace(/`/g, "");
   }
 
   function sentences(text) {
-    return pyStrip(plain(text)).split(SENTENCE_END).filter(Boolean);
+    return pyStrip(plain(text)).split(pattern.sentenceEnd).filter(Boolean);
   }
 
   function wordCount(text) {
-    return (text.match(WORD) || []).length;
+    return (text.match(pattern.word) || []).length;
   }
 
   /* ---- The id, as macros/new_tip.py's tip_id_from_title makes it -------------------------- */
 
+  // FNV-1a (32 bits) of the UTF-8 text, in 8 hex digits, as new_tip.py's _short_hash.
+  function shortHash(text) {
+    let value = 0x811c9dc5;
+    new TextEncoder().encode(text).forEach(function (byte) {
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+    });
+    return value.toString(16).padStart(8, "0");
+  }
+
   function tipId(title, maxLength) {
-    let text = title.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
-    text = text.replace(/&/g, " and ").replace(/['\u2019]/g, "");
-    let words = text.match(/[a-z0-9]+/g) || [];
+    let text = title.normalize("NFKD").replace(/[\u0080-\u{10ffff}]/gu, "").toLowerCase();
+    text = text.replace(/&/g, " and ").replace(/'/g, "");
+    const words = text.match(/[a-z0-9]+/g) || [];
     let id = "";
     for (let index = 0; index < words.length; index += 1) {
       const candidate = id ? id + "-" + words[index] : words[index];
       if (candidate.length > maxLength) break;
       id = candidate;
     }
-    return id || words.join("-").slice(0, maxLength).replace(/^-+|-+$/g, "");
+    // A title with no Latin letter or digit (Hebrew, Hindi, emoji) still gets a valid id.
+    return id || words.join("-").slice(0, maxLength).replace(/^-+|-+$/g, "") ||
+      "tip-" + shortHash(pySplit(title).join(" "));
   }
 
   /* ---- YAML: every string double-quoted, so it reads back exactly --------------------------- */
@@ -252,135 +233,183 @@
     return lines.join("\n") + "\n";
   }
 
-  /* ---- The checks, with make check's codes and words ---------------------------------------- */
+  // A new article, as an entry to add at the end of data/sources.yaml.
+  function sourceYaml(source) {
+    const lines = ["  - id: " + quoted(source.id), "    title: " + quoted(source.title),
+      "    publisher: " + quoted(source.publisher)];
+    if (source.published) lines.push("    published: " + quoted(source.published));
+    lines.push("    url: " + quoted(source.url));
+    return lines.join("\n") + "\n";
+  }
 
-  function checkTip(tip, rules) {
-    const problems = [];
-    const limits = rules.limits;
-    const add = function (code, where, message, fix) {
-      problems.push({ code: code, where: where, message: message, fix: fix || rules.rules[code].fix });
-    };
-    const hidden = new RegExp(rules.hidden_characters, "u");
-    const control = new RegExp(rules.control_characters, "u");
+  /* ---- The checks, with make check's codes and words, all from rules.json ------------------- */
 
-    function text(where, value, limit) {
-      const length = characters(value).length;
-      if (length < (limit.minLength || 0)) {
-        add("E205", where, "is empty", "Fill in the field, or delete the line if the field is optional.");
-      } else if (limit.maxLength && length > limit.maxLength) {
-        add("E205", where, "is " + length + " characters long; the limit is " + limit.maxLength,
-          "Shorten the text to " + limit.maxLength + " characters or fewer.");
+  // problems.py's format_path: ["steps", 1] -> "step 2", ["sources", 0, "says"] -> "source 1, says".
+  function formatPath(path, entryNames) {
+    const parts = [];
+    path.forEach(function (part, index) {
+      if (typeof part === "number") {
+        const key = index ? path[index - 1] : "";
+        const name = entryNames[key] || (key.endsWith("s") ? key.slice(0, -1) : key);
+        parts[parts.length - 1] = name + " " + (part + 1);
+      } else {
+        parts.push(part);
       }
-      if (hidden.test(value)) add("E208", where, "contains a hidden or direction-changing character");
-      else if (control.test(value)) add("E208", where, "contains a control character");
+    });
+    return parts.join(", ");
+  }
+
+  function checkTip(tip, rules, newSource) {
+    const problems = [];
+    const writing = rules.writing;
+    const said = rules.schema_messages;
+    const add = function (code, path, message, fix) {
+      problems.push({ code: code, where: formatPath(path, rules.entry_names), message: message,
+        fix: fix || rules.rules[code].fix });
+    };
+    const schema = function (code, path, name, values) {
+      add(code, path, format(said[name][0], values), format(said[name][1], values));
+    };
+
+    function text(path, value, limit) {
+      const length = characters(value).length;
+      if (length < (limit.minLength || 0)) schema("E205", path, "empty");
+      else if (limit.maxLength && length > limit.maxLength) {
+        schema("E205", path, "too_long", { length: length, limit: limit.maxLength });
+      }
+      if (pattern.hidden.test(value)) add("E208", path, "contains a hidden or direction-changing character");
+      else if (pattern.control.test(value)) add("E208", path, "contains a control character");
     }
 
-    function items(name, entry, values, limit) {
-      if (values.length < limit.minItems) {
-        add("E206", name, "has " + values.length + " item" + (values.length === 1 ? "" : "s") +
-          "; it needs at least " + limit.minItems, "Add items until the list has at least " + limit.minItems + ".");
-      } else if (limit.maxItems && values.length > limit.maxItems) {
-        add("E206", name, "has " + values.length + " items; it needs at most " + limit.maxItems,
-          "Keep the list to " + limit.maxItems + " items or fewer: merge or drop one.");
+    function items(name, values, limit) {
+      const count = values.length + " item" + (values.length === 1 ? "" : "s");
+      if (values.length < limit.minItems) schema("E206", [name], "too_few", { items: count, limit: limit.minItems });
+      else if (limit.maxItems && values.length > limit.maxItems) {
+        schema("E206", [name], "too_many", { items: count, limit: limit.maxItems });
       }
       values.forEach(function (value, index) {
-        text(entry + " " + (index + 1), value, limit.item);
+        text([name, index], value, limit.item);
       });
     }
 
-    text("title", tip.title, limits.title);
-    text("summary", tip.summary, limits.summary);
-    text("why", tip.why, limits.why);
-    items("steps", "step", tip.steps, limits.steps);
-    if (tip.avoid.length) items("avoid", "avoid item", tip.avoid, limits.avoid);
+    const limits = rules.limits;
+    text(["title"], tip.title, limits.title);
+    text(["summary"], tip.summary, limits.summary);
+    text(["why"], tip.why, limits.why);
+    items("steps", tip.steps, limits.steps);
+    if (tip.avoid.length) items("avoid", tip.avoid, limits.avoid);
     ["theme", "stage"].forEach(function (name) {
-      if (!tip[name]) add("E201", "", "missing required field '" + name + "'");
+      if (!tip[name]) schema("E201", [], "missing", { field: name });
     });
     tip.sources.forEach(function (citation, index) {
-      text("source " + (index + 1) + ", says", citation.says, limits.says);
+      text(["sources", index, "says"], citation.says, limits.says);
+    });
+    if (newSource) checkSource(newSource, rules, add, schema, text);
+    tip.sources.forEach(function (citation, index) {
+      if (!rules.sources[citation.id] && !(newSource && citation.id === newSource.id)) {
+        add("E301", ["sources", index, "id"], "unknown source '" + citation.id +
+          "'; the known ids are in data/sources.yaml");
+      }
     });
     if (rules.tips.indexOf(tip.id) !== -1) {
-      add("E302", "id", "a tip with the id '" + tip.id + "' already exists", "Improve that tip instead, or " +
+      add("E302", ["id"], "a tip with the id '" + tip.id + "' already exists", "Improve that tip instead, or " +
         "choose a title that says something different.");
     }
-    if (!tip.sources.length) add("E310", "sources", "no source supports this tip");
-    if (!tip.situations.length) add("E314", "id", "no plan in the guide leads to this tip");
+    if (!tip.sources.length) add("E310", ["sources"], "no source supports this tip");
+    if (!tip.situations.length) add("E314", ["id"], "no plan in the guide leads to this tip");
 
     // Writing style (S4xx), as style.py's style_problems runs it on a tip
-    const style = rules.style;
-    const links = {};
+    const cited = {};
     tip.sources.forEach(function (citation) {
-      links[rules.sources[citation.id].url] = true;
+      const source = rules.sources[citation.id] || (newSource && citation.id === newSource.id ? newSource : null);
+      if (source && source.url) cited[source.url] = true;
     });
-    const fields = [["title", tip.title], ["summary", tip.summary], ["why", tip.why]];
-    tip.steps.forEach(function (step, index) {
-      fields.push(["step " + (index + 1), step, true]);
+    const texts = [[["title"], tip.title], [["summary"], tip.summary], [["why"], tip.why]];
+    ["steps", "avoid"].forEach(function (name) {
+      tip[name].forEach(function (value, index) {
+        texts.push([[name, index], value]);
+      });
     });
-    tip.avoid.forEach(function (item, index) {
-      fields.push(["avoid item " + (index + 1), item, true]);
+    const own = texts.slice();  // the tip's own text, read as one for the reading ease
+    tip.sources.forEach(function (citation, index) {
+      texts.push([["sources", index, "says"], citation.says]);
     });
 
-    function longSentences(where, value) {
+    function longSentences(path, value) {
       sentences(value).forEach(function (sentence) {
-        let count = wordCount(sentence);
-        if (count > style.max_sentence_words) {
-          add("S401", where, "sentence of " + count + " words (limit " + style.max_sentence_words + "): \"" +
-            pySplit(sentence).slice(0, 6).join(" ") + " ...\"");
+        const count = wordCount(sentence);
+        if (count > writing.limits.max_sentence_words) {
+          add("S401", path, format(writing.messages.S401, { words: count, limit: writing.limits.max_sentence_words,
+            start: pySplit(sentence).slice(0, 6).join(" ") }));
         }
       });
     }
 
-    function slips(where, value, allowed, listItem) {
-      const tag = value.match(HTML_TAG);
-      if (tag) add("S406", where, "contains the HTML tag " + characters(tag[0]).slice(0, 40).join(""));
-      LINK_TARGET.lastIndex = 0;
-      let match;
-      while ((match = LINK_TARGET.exec(value)) !== null) {
-        const target = [match[1], match[2], match[3]].filter(function (group) {
-          return group !== undefined;
-        })[0];
-        if (!allowed[target]) {
-          add("S407", where, "links to " + (characters(target).slice(0, 80).join("") || "nothing") +
-            ", which is not a source this tip cites");
+    // style.py's TEXT_RULES: each a pattern, a message and where it applies, published as they are.
+    function textRules(path, value) {
+      const isItem = path.length === 2 && typeof path[1] === "number";
+      const allowed = writing.tip_text.indexOf(path[0]) !== -1 ? cited : {};
+      pattern.textRules.forEach(function (rule) {
+        if (rule.items_only && !isItem) return;
+        for (const match of value.matchAll(rule.regex)) {
+          const groups = match.slice(1).filter(function (group) {
+            return group !== undefined;
+          });
+          const found = groups.length ? groups[0] : match[0];
+          if (rule.cited_allowed && allowed[found]) continue;
+          const item = isItem ? (path[0].endsWith("s") ? path[0].slice(0, -1) : path[0]) + " " + (path[1] + 1) : "";
+          add(rule.code, path, format(rule.message, { found: characters(found).slice(0, rule.clip).join("") ||
+            "nothing", item: item }));
+          if (!rule.every) break;
         }
-        if (match[0] === "") LINK_TARGET.lastIndex += 1;
-      }
-      if (listItem && RUN_TOGETHER.test(value)) {
-        add("S408", where, where.replace(/ item /, " ") + " looks like two items run together");
-      }
+      });
     }
 
-    function shouting(where, value) {
-      const letters = value.match(LETTERS) || [];
+    function shouting(path, value) {
+      const letters = value.match(pattern.letters) || [];
       const capitals = letters.filter(function (letter) {
         return letter !== letter.toLowerCase();
       }).length;
-      if (letters.length >= 8 && capitals * 2 > letters.length) add("S405", where, "is written in capital letters");
-    }
-
-    fields.forEach(function (field) {
-      longSentences(field[0], field[1]);
-      slips(field[0], field[1], links, field[2]);
-    });
-    shouting("title", tip.title);
-    shouting("summary", tip.summary);
-    if (sentences(tip.summary).length > 1) add("S404", "summary", "summary has more than one sentence");
-    if (hyphenation) {
-      const whole = fields.map(function (field) {
-        return plain(field[1]).replace(/[.!?]+$/, "") + ".";
-      }).join(" ");
-      const ease = readingEase(whole);
-      if (ease < style.min_reading_ease) {
-        add("S402", "id", "reading ease is " + wholeNumber(ease) + "; it needs to be " + style.min_reading_ease +
-          " or more");
+      if (letters.length >= writing.limits.shouting_min_letters && capitals * 2 > letters.length) {
+        add("S405", path, writing.messages.S405);
       }
     }
-    tip.sources.forEach(function (citation, index) {
-      const where = "source " + (index + 1) + ", says";
-      longSentences(where, citation.says);
-      slips(where, citation.says, {}, false);
+
+    texts.forEach(function (entry) {
+      longSentences(entry[0], entry[1]);
     });
+    texts.forEach(function (entry) {
+      textRules(entry[0], entry[1]);
+    });
+    shouting(["title"], tip.title);
+    shouting(["summary"], tip.summary);
+    if (sentences(tip.summary).length > 1) add("S404", ["summary"], writing.messages.S404);
+    const whole = own.map(function (entry) {
+      return plain(entry[1]).replace(/[.!?]+$/, "") + ".";
+    }).join(" ");
+    const ease = readingEase(whole);
+    if (ease < writing.limits.min_reading_ease) {
+      add("S402", ["id"], format(writing.messages.S402, { ease: wholeNumber(ease),
+        limit: writing.limits.min_reading_ease }));
+    }
     return problems;
+  }
+
+  // A new article's entry, checked against schema/sources.schema.json's limits and value kinds.
+  function checkSource(source, rules, add, schema, text) {
+    const limits = rules.source_limits;
+    const path = function (name) {
+      return ["new source", name];
+    };
+    ["title", "publisher", "url"].forEach(function (name) {
+      text(path(name), source[name], limits[name]);
+    });
+    ["url", "published"].forEach(function (name) {
+      const kind = rules.field_types[limits[name].type];
+      if (source[name] && !limits[name].regex.test(source[name])) {
+        add("E204", path(name), "'" + source[name] + "' " + kind[0], kind[1]);
+      }
+    });
   }
 
   /* ---- The page ------------------------------------------------------------------------------ */
@@ -392,7 +421,9 @@
     readingEase: function (text) {
       return hyphenation ? readingEase(text) : null;
     },
-    tipId: tipId,
+    tipId: function (title, maxLength) {
+      return pattern ? tipId(title, maxLength) : null;
+    },
     quoted: quoted
   };
   if (!root) return;
@@ -409,9 +440,40 @@
   const fallback = root.querySelector("[data-ir-fallback]");
   const newFile = root.querySelector("[data-ir-new-file]");
   const fileName = root.querySelector("[data-ir-filename]");
+  const sourceArea = root.querySelector("[data-ir-source-area]");
+  const sourceEntry = root.querySelector("[data-ir-source-entry]");
   const repository = root.getAttribute("data-ir-repository").replace(/\/+$/, "");
   let rules = null;
-  const current = { yaml: "", path: "" };
+  const current = { yaml: "", path: "", source: "" };
+
+  // The rules' patterns, compiled once: Python's re patterns, as macros/suggest.py rewrote them.
+  function setRules(loaded) {
+    const published = loaded.writing.patterns;
+    const compile = function (name, flags) {
+      return new RegExp(published[name], flags || "u");
+    };
+    pattern = {
+      spaces: new RegExp(published.space + "+", "u"),
+      edgeSpaces: new RegExp("^" + published.space + "+|" + published.space + "+$", "gu"),
+      markdownLink: compile("markdown_link", "gu"),
+      sentenceEnd: compile("sentence_end"),
+      word: compile("word", "gu"),
+      punctuation: compile("punctuation", "gu"),
+      fleschSentence: compile("flesch_sentence", "gu"),
+      letters: compile("letters", "gu"),
+      hidden: new RegExp(loaded.hidden_characters, "u"),
+      control: new RegExp(loaded.control_characters, "u"),
+      textRules: loaded.writing.text_rules.map(function (rule) {
+        return Object.assign({ regex: new RegExp(rule.pattern, rule.flags) }, rule);
+      })
+    };
+    Object.keys(loaded.source_limits).forEach(function (name) {
+      const limit = loaded.source_limits[name];
+      if (limit.pattern) limit.regex = new RegExp(limit.pattern, "u");
+    });
+    setHyphenation(loaded.hyphenation);
+    rules = loaded;
+  }
 
   function field(name) {
     return form.querySelector('[data-ir-field="' + name + '"]');
@@ -423,8 +485,29 @@
     });
   }
 
+  // The contributor's own date: what they would write by hand, and what `make check` on their
+  // computer counts as today (it accepts one day ahead, for the checks on GitHub, which count in UTC).
   function today() {
-    return new Date().toISOString().slice(0, 10);  // UTC, as the checks on GitHub count days
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (part) {
+      return String(part).padStart(2, "0");
+    }).join("-");
+  }
+
+  // A new article's id, from its publisher, year and title, and not one already listed.
+  function sourceId(source) {
+    const base = tipId([source.publisher, source.published.slice(0, 4), source.title].join(" "), 40);
+    let id = base;
+    for (let count = 2; rules.sources[id]; count += 1) id = base + "-" + count;
+    return id;
+  }
+
+  // The "says" boxes show only under the sources that are ticked; they need no rules.
+  function showSays() {
+    each(form.querySelectorAll("[data-ir-says-for]"), function (box) {
+      const ticked = form.querySelector('input[name="sources"][value="' + box.getAttribute("data-ir-says-for") + '"]');
+      box.hidden = !ticked || !ticked.checked;
+    });
   }
 
   function readForm() {
@@ -440,18 +523,25 @@
       sources: [],
       last_reviewed: today()
     };
-    tip.id = rules ? tipId(tip.title, rules.limits.id.maxLength) : "";
+    tip.id = tipId(tip.title, rules.limits.id.maxLength);
     each(form.querySelectorAll('input[name="situations"]:checked'), function (box) {
       tip.situations.push(box.value);
     });
-    each(form.querySelectorAll('input[name="sources"]'), function (box) {
-      let says = form.querySelector('[data-ir-says-for="' + box.value + '"]');
-      if (says) says.hidden = !box.checked;
-      if (box.checked) {
-        tip.sources.push({ id: box.value, says: form.querySelector('[data-ir-says="' + box.value + '"]').value });
-      }
+    each(form.querySelectorAll('input[name="sources"]:checked'), function (box) {
+      if (box.value === "new") return;
+      const says = form.querySelector('[data-ir-says="' + box.value + '"]');
+      tip.sources.push({ id: box.value, says: says ? says.value : "" });
     });
-    return tip;
+    let source = null;
+    if (form.querySelector('input[name="sources"][value="new"]:checked')) {
+      source = {};
+      ["title", "publisher", "url", "published", "says"].forEach(function (name) {
+        source[name] = form.querySelector('[data-ir-new="' + name + '"]').value;
+      });
+      source.id = sourceId(source);
+      tip.sources.push({ id: source.id, says: source.says });
+    }
+    return { tip: tip, source: source };
   }
 
   function showProblems(problems) {
@@ -466,7 +556,7 @@
       item.appendChild(element("span", "ir-suggest__fix", "Fix: " + problem.fix));
       problemList.appendChild(item);
     });
-    let count = problems.length;
+    const count = problems.length;
     verdict.textContent = count === 0 ? "No problems found: the tip passes the checks." :
       count + (count === 1 ? " thing" : " things") + " to fix before you propose the tip:";
     verdict.setAttribute("data-ir-count", String(count));
@@ -481,7 +571,7 @@
     return list;
   }
 
-  function showPreview(tip) {
+  function showPreview(tip, source) {
     const article = element("article", "ir-tip");
     article.appendChild(element("h2", "ir-tip__title", tip.title || "Your title"));
     article.appendChild(element("p", "ir-tip__summary", tip.summary || "Your summary."));
@@ -506,9 +596,10 @@
     }
     article.appendChild(doDont);
     const footer = element("footer", "ir-tip__meta");
-    let count = tip.sources.length;
+    const count = tip.sources.length;
     const publishers = tip.sources.map(function (citation) {
-      return rules.sources[citation.id].publisher;
+      const known = rules.sources[citation.id] || (source && source.id === citation.id ? source : null);
+      return known && known.publisher ? known.publisher : citation.id;
     });
     const details = element("details", "ir-tip__evidence");
     details.open = true;
@@ -525,11 +616,12 @@
     preview.appendChild(article);
   }
 
-  function showLink(tip) {
-    const hasId = Boolean(tip.id);
-    noTitle.hidden = hasId;
+  function showLink(tip, source) {
+    const hasId = Boolean(tip.id) && new RegExp(rules.limits.id.pattern, "u").test(tip.id);
+    noTitle.hidden = Boolean(tip.title) && hasId;
     current.path = hasId ? "data/tips/" + tip.id + ".yaml" : "";
     current.yaml = tipYaml(tip);
+    current.source = source ? sourceYaml(source) : "";
     fileName.textContent = current.path || "data/tips/….yaml";
     const base = repository + "/new/main?filename=" + encodeURIComponent(current.path).replace(/%2F/g, "/");
     const address = base + "&value=" + encodeURIComponent(current.yaml);
@@ -538,24 +630,44 @@
     fallback.hidden = !hasId || !tooLong;
     propose.href = hasId && !tooLong ? address : repository + "/new/main";
     newFile.href = base;
+    sourceArea.hidden = !source;
+    sourceEntry.textContent = current.source;
   }
 
+  // Every change ends in a fresh verdict, or in a plain "could not check", never in a stale one.
   function update() {
-    const tip = readForm();
+    showSays();
     if (!rules) return;
-    showProblems(checkTip(tip, rules));
-    showPreview(tip);
-    showLink(tip);
+    try {
+      const read = readForm();
+      showProblems(checkTip(read.tip, rules, read.source));
+      showPreview(read.tip, read.source);
+      showLink(read.tip, read.source);
+    } catch (error) {
+      problemList.textContent = "";
+      verdict.textContent = "The page could not check this tip. Reload the page, or suggest the tip in the issue form.";
+      verdict.setAttribute("data-ir-count", "");
+      linkArea.hidden = true;
+      fallback.hidden = true;
+      window.setTimeout(function () {
+        throw error;  // reported to the browser's console, after the page has said it could not check
+      });
+    }
   }
 
-  /* Copy and Download, for a tip too long to send in a link */
+  /* Copy and Download, for a tip too long to send in a link, and for a new source's entry */
+  function copy(text, done) {
+    tools.copyText(text).then(function (copied) {
+      tools.announce(root, copied ? done : "Your browser did not let this page copy. " +
+        "Download the file instead, or select the text and copy it yourself.");
+    });
+  }
+
   tools.onAction(root, {
     copy: function () {
       if (!current.path) return;
-      tools.copyText(current.yaml).then(function (copied) {
-        tools.announce(root, copied ? "The tip file is copied. Paste it into GitHub's new file page and name the file " +
-          current.path + "." : "Your browser did not const this page copy. Download the file instead.");
-      });
+      copy(current.yaml, "The tip file is copied. Paste it into GitHub's new file page and name the file " +
+        current.path + ".");
     },
     download: function () {
       if (!current.path) return;
@@ -563,6 +675,16 @@
       tools.downloadText(current.yaml, name, "text/yaml");
       tools.announce(root, "The tip file is downloading as " + name + ". Upload it to " +
         current.path.replace(name, "") + " on GitHub.");
+    },
+    "copy-source": function () {
+      if (!current.source) return;
+      copy(current.source, "The source entry is copied. Paste it at the very end of data/sources.yaml.");
+    },
+    "download-source": function () {
+      if (!current.source) return;
+      tools.downloadText(current.source, "new-source.yaml", "text/yaml");
+      tools.announce(root, "The source entry is downloading as new-source.yaml. Paste what it holds at the " +
+        "very end of data/sources.yaml.");
     }
   });
 
@@ -573,7 +695,7 @@
   });
 
   tools.enhance(root);
-  readForm();
+  showSays();
 
   // The rules live beside the open data: a file of this site, fetched once; nothing typed goes with it.
   const request = new XMLHttpRequest();
@@ -584,8 +706,7 @@
       verdict.textContent = "The checks could not load. Reload the page to try again.";
       return;
     }
-    rules = request.response;
-    setHyphenation(rules.hyphenation);
+    setRules(request.response);
     root.setAttribute("data-ir-ready", "");
     update();
   };
