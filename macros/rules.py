@@ -248,6 +248,13 @@ RULES = {
             "agreed_by: [taledo-2016] on a tip that does not cite taledo-2016",
         ),
         Rule(
+            "E325",
+            "Figure the study does not give",
+            "Every number we give about a study (a percentage, a sample size) must appear in the text we read of "
+            "it. Check it against that text and correct or remove it.",
+            "found: 60% found work, when the abstract says 53%",
+        ),
+        Rule(
             "E320",
             "Country with no one to talk to",
             "Add a free listening line with its phone number for the country to data/help.yaml: the danger box "

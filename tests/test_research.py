@@ -11,6 +11,7 @@ import pytest
 from test_validation import TODAY, edit, problems
 
 from macros import evidence
+from macros.fingerprints import figures
 from macros.knowledge import load_knowledge_base
 from macros.schemas import schema_for
 from support.project import PROJECT
@@ -92,6 +93,26 @@ def test_research_that_bears_on_no_tip(data_dir):
     assert problems(data_dir) == [
         "data/research.yaml:14: E304 research 2, id: research 'breath-survey' bears on no tip"
     ]
+
+
+def test_a_figure_must_be_one_the_text_we_read_gives(data_dir):
+    edit(data_dir / "tips" / "take-a-walk.yaml", "says: People who walked felt calmer.", "says: 41 people walked.")
+    assert problems(data_dir) == [
+        "data/tips/take-a-walk.yaml:24: E325 research 1, says: gives the figure 41, which the text we read of "
+        "'walk-trial' does not"
+    ]
+    edit(data_dir / "tips" / "take-a-walk.yaml", "says: 41 people walked.", "says: 40 people walked.")
+    assert problems(data_dir) == []
+
+
+def test_figures_are_read_in_digits_and_in_words():
+    assert figures("One hundred forty-six studies, Sixty-one trials, 1,801 people, 53% and 2.67 times") == {
+        "146",
+        "61",
+        "1801",
+        "53",
+        "2.67",
+    }
 
 
 def test_long_sentence_in_research_text_names_its_line(data_dir):
