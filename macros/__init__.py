@@ -85,6 +85,7 @@ def define_env(env):
 
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
+    env.macro(page_macro("research.html"), "research_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
 
     def plans_by_situation() -> dict:

@@ -220,6 +220,13 @@ RULES = {
             "written_for: [salary-too-low] citing only general interview advice",
         ),
         Rule(
+            "E319",
+            "Programme flag on a study that is not a trial",
+            "Set in_a_programme: true only for a randomised trial or a review of trials that tested a whole "
+            "programme; for any other design, delete the line.",
+            "in_a_programme: true on an experiment",
+        ),
+        Rule(
             "E322",
             "The same question twice",
             "Keep each question on one tip only. Move this source's point into the sources_differ: of the tip "
@@ -239,6 +246,13 @@ RULES = {
             "Agreeing source not cited by the tip",
             "List under agreed_by: only sources that this tip cites under sources:, or cite the source first.",
             "agreed_by: [taledo-2016] on a tip that does not cite taledo-2016",
+        ),
+        Rule(
+            "E325",
+            "Figure the study does not give",
+            "Every number we give about a study (a percentage, a sample size) must appear in the text we read of "
+            "it. Check it against that text and correct or remove it.",
+            "found: 60% found work, when the abstract says 53%",
         ),
         Rule(
             "E320",

@@ -171,6 +171,14 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
         [("situations.yaml", "      - id: first-source\n", "      - id: second-source\n")],
         "data/tips/breathe-slowly.yaml:16",
     ),
+    "E319": (
+        [("tips/breathe-slowly.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")],
+        "data/tips/breathe-slowly.yaml:20",
+    ),
+    "E325": (
+        [("research.yaml", "found: People who walked felt calmer.", "found: 30% of people who walked felt calmer.")],
+        "data/research.yaml:11",
+    ),
     "E320": ([("help.yaml", "        kind: listening", "        kind: careers")], "data/help.yaml:8"),
     "E321": (
         [
