@@ -1,7 +1,7 @@
 """Every rule proven to fire: one breaking sample per rule code, as tldr-lint keeps one per rule.
 
 Each sample breaks a private copy of the small fixture data set in one way, and the check must report
-exactly that rule at the named file and line. A rule added to macros/rules.py without a sample here
+exactly that rule at the named file and line. A rule added to macros/rules/ without a sample here
 fails test_every_rule_has_a_sample, so no rule can sit in the list without ever being shown to work.
 """
 

@@ -30,7 +30,7 @@ TIPS = [load_yaml(path) for path in sorted((DATA / "tips").glob("*.yaml"))]
 TIP_BY_TITLE = {tip["title"]: tip for tip in TIPS}
 TIP_BY_ID = {tip["id"]: tip for tip in TIPS}
 NOTES = [load_yaml(path) for path in sorted((DATA / "templates").glob("*.yaml"))]
-FIRST_STEPS = 7  # the most steps a plan opens with (macros/rules.py, FIRST_STEPS)
+FIRST_STEPS = 7  # the most steps a plan opens with (macros/limits.py, FIRST_STEPS)
 THANK_YOU = "send-a-thank-you-note"
 SAYS_YOUR_NOTE = re.compile(r"\byour (?:thank-you )?note\b", re.I)
 ORDERED = [situation["id"] for group in GROUPS for situation in SITUATIONS if situation["group"] == group["id"]]
