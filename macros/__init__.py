@@ -15,6 +15,8 @@ import logging
 import sys
 from pathlib import Path
 
+import markupsafe
+
 log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs shows; Zensical ignores the name
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -85,6 +87,7 @@ def define_env(env):
 
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
+    env.macro(page_macro("research.html"), "research_list")
     env.macro(page_macro("theme_list.html"), "theme_list")
 
     def plans_by_situation() -> dict:
@@ -159,4 +162,6 @@ def on_pre_page_macros(env):
     if path.startswith("themes/") and not env.page.meta.get("description"):
         theme = env.variables["kb"].by_id["themes"].get(path.removeprefix("themes/").removesuffix(".md"))
         if theme is not None:
-            env.page.meta["description"] = theme["description"]
+            # Contributor text, which the theme's templates print inside an attribute: escaped here, quotes
+            # included, and marked as such so that an engine that escapes on its own does not do it twice.
+            env.page.meta["description"] = markupsafe.escape(theme["description"])

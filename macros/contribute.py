@@ -1,7 +1,7 @@
 """What the contributor pages show, built from the same schema and rules that the checks use.
 
 `tip_fields()` is the field reference, read from schema/tip.schema.json; `rule_list()`
-lists every rule in rules.py with its example and fix; `example_tip(id)` shows a real
+lists every rule in macros/rules/ with its example and fix; `example_tip(id)` shows a real
 tip file. Each renders one template, so the pages cannot drift from the checks.
 """
 
@@ -92,7 +92,7 @@ def tip_field_reference(kb) -> list[dict]:
 
 
 def rule_groups() -> list[dict]:
-    """The rules of rules.py, grouped as the checker reports them; every rule lands in a group."""
+    """The rules of macros/rules/, grouped as the checker reports them; every rule lands in a group."""
     groups: list[dict] = [{"title": title, "prefix": prefix, "rules": []} for prefix, title in RULE_GROUPS.items()]
     by_prefix = {group["prefix"]: group for group in groups}
     for code in sorted(RULES):
@@ -115,7 +115,7 @@ def define_contribute_macros(env, kb, page_macro, project_dir: Path):
 
     @env.macro
     def rule_list() -> str:
-        """Every check's code, with an example and its fix, from macros/rules.py."""
+        """Every check's code, with an example and its fix, from macros/rules/."""
         return page_macro("rule_list.html")(groups=rule_groups())
 
     @env.macro

@@ -79,3 +79,61 @@ def countries(kb) -> dict[str, int]:
     for source in kb.sources:
         counts[source.get("country", "")] = counts.get(source.get("country", ""), 0) + 1
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+# ---- Research: studies, reviews, trials and surveys (data/research.yaml) ----
+
+# How the site names each research design (the enum in schema/research.schema.json).
+DESIGNS = {
+    "randomised-trial": "Randomised trial",
+    "meta-analysis-of-trials": "Review of trials",
+    "meta-analysis": "Review of studies",
+    "experiment": "Experiment",
+    "longitudinal-study": "Study that followed people over time",
+    "cross-sectional-study": "Survey study",
+    "narrative-review": "Review of studies",
+    "employer-survey": "Survey of employers",
+    "vendor-survey": "Survey by a firm that sells job services",
+}
+TRIALS = {"randomised-trial", "meta-analysis-of-trials"}
+SURVEYS = {"employer-survey", "vendor-survey"}
+# The strength labels a tip can carry, strongest first, with what each means. strength() is the
+# one place that works a label out; the pages and the open data both take it from there.
+STRENGTHS = {
+    "Tested in trials": "A randomised trial, or a review of such trials, tested this advice itself and supports it.",
+    "Supported by studies": "Published studies support this advice, but no trial has tested the advice itself.",
+    "Employer surveys": "Only surveys of employers support this advice, and firms that sell job services ran them.",
+    "Advice only": "This is the shared advice of the articles we cite. We found no research that supports it.",
+}
+FINDINGS = {"supports": "Supports this tip", "mixed": "Partly disagrees", "against": "Disagrees"}
+
+
+def strength(tip: dict, research_by_id: dict[str, dict]) -> str:
+    """A tip's strength label, from the designs of the research that supports it.
+
+    Only findings that support the tip count. A trial of a whole programme that includes this step
+    (in_a_programme) counts as a study, since it did not test the step on its own."""
+    supporting = [
+        (research_by_id[entry["id"]]["design"], entry.get("in_a_programme", False))
+        for entry in tip.get("research", [])
+        if entry["finding"] == "supports" and entry["id"] in research_by_id
+    ]
+    if any(design in TRIALS and not in_a_programme for design, in_a_programme in supporting):
+        return "Tested in trials"
+    if any(design not in SURVEYS for design, _ in supporting):
+        return "Supported by studies"
+    return "Employer surveys" if supporting else "Advice only"
+
+
+def research_citations(kb) -> dict[str, list[tuple[dict, dict]]]:
+    """{research id: [(tip, what the tip says of it)]}, tips in timeline order."""
+    cited: dict[str, list[tuple[dict, dict]]] = {study["id"]: [] for study in kb.research}
+    for tip in kb.tips:
+        for entry in tip.get("research", []):
+            cited.setdefault(entry["id"], []).append((tip, entry))
+    return cited
+
+
+def research_disagreements(kb) -> list[tuple[dict, dict]]:
+    """(tip, entry) for each finding that partly or wholly goes against a tip, in timeline order."""
+    return [(tip, entry) for tip in kb.tips for entry in tip.get("research", []) if entry["finding"] != "supports"]

@@ -13,17 +13,18 @@ import json
 import shutil
 from pathlib import Path
 
-from .evidence import opposed_by, source_points
+from .evidence import opposed_by, source_points, strength
 from .kinds import FOLDER, KINDS, LIST, Kind, KnowledgeBase
 from .schemas import SCHEMA_DIR, schema_for
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.
 SCHEMA_VERSION = (
-    "1.5"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
+    "1.6"  # 1.1: tips[].opposed_by, in_every_plan, sources_differ; sources[].points. 1.2: help, tips[].get_help.
     # 1.3: groups; situations[].group, words, sources, get_help; tips[].written_for; sources[].points[].describes
     # 1.4: tips[].sources_differ.agreed_by
     # 1.5: help: where each number was found (countries[].emergency_checked, services[].checked), the kind "urgent"
+    # 1.6: research; tips[].research and tips[].strength
 )
 EXPORT_PATH = "api/v1/knowledge-base.json"
 EXPORTED = tuple(kind for kind in KINDS if kind.exported)
@@ -44,7 +45,10 @@ def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> 
     site_url = site_url.rstrip("/") + "/"
     points = source_points(kb)
     # The kinds whose entries the file gives in a shape of their own (kinds.py export_shape).
-    shapes = {"source": lambda source: _source(source, points[source["id"]]), "tip": _tip}
+    shapes = {
+        "source": lambda source: _source(source, points[source["id"]]),
+        "tip": lambda tip: _tip(tip, kb.by_id["research"]),
+    }
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": generated,
@@ -88,13 +92,15 @@ def _source(source: dict, points: list[dict]) -> dict:
     return {**fields, "points": points}
 
 
-def _tip(tip: dict) -> dict:
-    """A tip with its supporting and opposing sources as plain ids; what they say is in sources[].points."""
+def _tip(tip: dict, research_by_id: dict[str, dict]) -> dict:
+    """A tip with its supporting and opposing sources as plain ids (what they say is in sources[].points),
+    its research as the data holds it, and the strength label the site shows."""
     return {
         **tip,
         "sources": [citation["id"] for citation in tip["sources"]],
         "opposed_by": opposed_by(tip),
         "in_every_plan": tip.get("in_every_plan", False),
+        "strength": strength(tip, research_by_id),
     }
 
 

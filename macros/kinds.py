@@ -23,6 +23,7 @@ SINGLE = "single"  # data/<name>.yaml: one record
 @dataclass(frozen=True)
 class Kind:
     name: str  # as in kb.<name>, the open data's key and the messages; plural, so name[:-1] is one entry
+    # (or a name with no plural, such as research: see `one`)
     layout: str  # LIST, FOLDER or SINGLE
     schema: str  # schema/<schema>.schema.json, which each file is checked against
     checks: str  # macros/checks/<checks>.py: its check(ctx), and check_use(ctx) if it has one
@@ -39,6 +40,11 @@ class Kind:
         return f"{self.name}/" if self.layout == FOLDER else f"{self.name}.yaml"
 
     @property
+    def one(self) -> str:
+        """One entry, as messages name it: source, tip; research stays research."""
+        return self.name.removesuffix("s")
+
+    @property
     def home(self) -> str:
         """The same, as messages name it: data/sources.yaml, data/tips/."""
         return "data/" + self.path
@@ -53,6 +59,7 @@ KINDS = (
         prose=("unused_points[].says", "unused_points[].reason"),
         export_shape="source",
     ),
+    Kind("research", LIST, schema="research", checks="research", prose=("studied", "found", "limits")),
     Kind("themes", LIST, schema="themes", checks="vocabulary", prose=("description",)),
     Kind("stages", LIST, schema="stages", checks="vocabulary", prose=("description",)),
     Kind("groups", LIST, schema="groups", checks="vocabulary", prose=("description",)),
@@ -72,6 +79,9 @@ KINDS = (
             "sources_differ.question",
             "sources_differ.view",
             "sources_differ.opposed_by[].says",
+            "research[].says",
+            "research[].limits",
+            "research[].view",
         ),
         export_shape="tip",
     ),

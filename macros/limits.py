@@ -1,7 +1,7 @@
 """Every limit and fixed list the checks use, each defined once.
 
 Lengths and list sizes of single fields are in schema/*.schema.json; the rest is here. The fix
-texts in rules.py and the pages that explain the rules are built from these same values, so
+texts in rules/ and the pages that explain the rules are built from these same values, so
 they cannot disagree with the checks (tests/test_contributing.py).
 """
 

@@ -145,6 +145,12 @@ class Renderer:
             questions_naming=evidence.questions_naming,
             countries=evidence.countries,
             country_names=COUNTRY_NAMES,
+            strength=lambda tip: evidence.strength(tip, kb.by_id["research"]),
+            strengths=evidence.STRENGTHS,
+            designs=evidence.DESIGNS,
+            findings=evidence.FINDINGS,
+            research_citations=evidence.research_citations,
+            research_disagreements=evidence.research_disagreements,
         )
 
     def render(self, template: str, page_url: str, links_from: str | None = None, **context) -> str:

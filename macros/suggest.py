@@ -3,7 +3,7 @@
 The form (macros/templates/suggest_tip.html) lists the themes, stages, situations and
 sources by name, straight from the data. The build also publishes api/v1/rules.json: the
 limits from schema/tip.schema.json, the style limits and every rule's title and fix from
-rules.py, the hyphenation patterns that style.py counts syllables with, and the names the
+rules/, the hyphenation patterns that style.py counts syllables with, and the names the
 preview shows. docs/assets/js/suggest.js checks what a reader types against that file only,
 so the page and `make check` cannot disagree (tests/test_suggest.py compares them).
 """

@@ -18,10 +18,9 @@ import pytest
 import yaml
 
 from support.html import Page
-from support.project import PROJECT, copy_project
+from support.project import PROJECT, ZENSICAL_VENV, copy_project, install_zensical
 from support.server import serve
 
-ZENSICAL_VENV = PROJECT / ".venv-zensical"
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 TOOL_PAGES = ("checklist/index.html", "worksheet/index.html", "notes/index.html", "guide/index.html")
 
@@ -29,14 +28,7 @@ TOOL_PAGES = ("checklist/index.html", "worksheet/index.html", "notes/index.html"
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The real project, built by Zensical as `make build ENGINE=zensical` does, into a temporary copy."""
-    installed = subprocess.run(
-        ["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
+    install_zensical()
     project = copy_project(tmp_path_factory.mktemp("zensical"))
     for command in (
         [ZENSICAL_VENV / "bin" / "python", "-m", "macros.settings", "--output", ".zensical.yml"],
@@ -234,20 +226,24 @@ def broken_links(site: Path, base: str) -> list[str]:
     broken = []
     for path, page in pages.items():
         for tag, attributes in page.elements:
-            targets = [attributes.get("src" if tag in ("script", "img", "source") else "href", "")]
-            targets = targets if tag in ("a", "link", "script", "img", "source") else []
+            links = [attributes.get("src" if tag in ("script", "img", "source") else "href", "")]
+            links = links if tag in ("a", "link", "script", "img", "source") else []
             # and any address a page's own script fetches or links to (data-ir-rules, data-ir-notes-url ...)
-            targets += [
+            for_scripts = [
                 value
                 for name, value in attributes.items()
                 if name.startswith("data-ir-") and re.fullmatch(r"[\w./-]+(\.json|/)", value)
             ]
-            for target in filter(None, targets):
+            for target in filter(None, links):
                 broken += _broken(site, base, path, target, ids)
+            for target in for_scripts:  # a folder is a base the script adds file names to
+                broken += _broken(site, base, path, target, ids, folder_ok=True)
     return broken
 
 
-def _broken(site: Path, base: str, path: Path, target: str, ids: dict[Path, set[str]]) -> list[str]:
+def _broken(
+    site: Path, base: str, path: Path, target: str, ids: dict[Path, set[str]], folder_ok: bool = False
+) -> list[str]:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or target.startswith("//"):
         return []  # another site, mailto:, data:
@@ -257,6 +253,8 @@ def _broken(site: Path, base: str, path: Path, target: str, ids: dict[Path, set[
     else:
         file = (path.parent / unquote(parts.path)).resolve() if parts.path else path
     if file.is_dir():
+        if folder_ok and not (file / "index.html").exists():
+            return []
         file = file / "index.html"
     if not file.is_file() or not file.is_relative_to(site.resolve()):
         return [f"{path.relative_to(site)} -> {target}"]

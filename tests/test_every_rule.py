@@ -1,7 +1,7 @@
 """Every rule proven to fire: one breaking sample per rule code, as tldr-lint keeps one per rule.
 
 Each sample breaks a private copy of the small fixture data set in one way, and the check must report
-exactly that rule at the named file and line. A rule added to macros/rules.py without a sample here
+exactly that rule at the named file and line. A rule added to macros/rules/ without a sample here
 fails test_every_rule_has_a_sample, so no rule can sit in the list without ever being shown to work.
 """
 
@@ -170,6 +170,14 @@ SAMPLES: dict[str, tuple[list[tuple[str, str | None, str]], str]] = {
     "E318": (
         [("situations.yaml", "      - id: first-source\n", "      - id: second-source\n")],
         "data/tips/breathe-slowly.yaml:16",
+    ),
+    "E319": (
+        [("tips/breathe-slowly.yaml", "    finding: supports\n", "    finding: supports\n    in_a_programme: true\n")],
+        "data/tips/breathe-slowly.yaml:20",
+    ),
+    "E325": (
+        [("research.yaml", "found: People who walked felt calmer.", "found: 30% of people who walked felt calmer.")],
+        "data/research.yaml:11",
     ),
     "E320": ([("help.yaml", "        kind: listening", "        kind: careers")], "data/help.yaml:8"),
     "E321": (

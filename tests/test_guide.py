@@ -30,7 +30,7 @@ TIPS = [load_yaml(path) for path in sorted((DATA / "tips").glob("*.yaml"))]
 TIP_BY_TITLE = {tip["title"]: tip for tip in TIPS}
 TIP_BY_ID = {tip["id"]: tip for tip in TIPS}
 NOTES = [load_yaml(path) for path in sorted((DATA / "templates").glob("*.yaml"))]
-FIRST_STEPS = 7  # the most steps a plan opens with (macros/rules.py, FIRST_STEPS)
+FIRST_STEPS = 7  # the most steps a plan opens with (macros/limits.py, FIRST_STEPS)
 THANK_YOU = "send-a-thank-you-note"
 SAYS_YOUR_NOTE = re.compile(r"\byour (?:thank-you )?note\b", re.I)
 ORDERED = [situation["id"] for group in GROUPS for situation in SITUATIONS if situation["group"] == group["id"]]
@@ -501,19 +501,29 @@ def test_keyboard_alone_can_filter_choose_reach_the_plan_and_print(visit, site_u
     assert page.evaluate("window.printed") == 1
 
 
-# The readers the second edition was written for, each with what they would tick.
+# Issue 22's fourteen readers: the five the second edition was written for, and nine whose situations no
+# article organised around. Each with what they would tick, and whether a note to the employer fits.
 READERS = {
-    "a new graduate whose mind went blank": ["blank-mind", "first-interview"],
-    "a senior engineer who fell apart on a live coding question": ["coding-question"],
-    "someone who arrived twenty minutes late": ["late"],
-    "someone whose video call kept dropping": ["video-call-dropped"],
-    "someone who cried in the interview": ["cried"],
+    "a new graduate whose mind went blank": (["blank-mind", "first-interview"], True),
+    "a senior engineer who fell apart on a live coding question": (["coding-question"], True),
+    "someone who arrived twenty minutes late": (["late"], True),
+    "someone whose video call kept dropping": (["video-call-dropped"], True),
+    "someone who cried in the interview": (["cried"], True),
+    "someone the interviewer was openly rude to, who left humiliated": (["rude-interviewer"], True),
+    "someone who criticised their boss when asked why they want to leave": (["criticised-employer"], False),
+    "an internal candidate for a promotion who keeps working with the panel": (["internal-interview"], True),
+    "someone who named a salary far too low": (["salary-wrong"], True),
+    "someone who barely spoke in a group interview": (["group-interview"], True),
+    "an autistic reader who misread the questions": (["autistic-misread"], True),
+    "someone who has heard nothing for two weeks": (["ghosted"], True),
+    "someone caught out on a skill their CV overstated": (["cv-exaggerated"], False),
+    "someone asked whether they plan to have children": (["unlawful-question"], True),
 }
 
 
 @pytest.mark.parametrize("reader", READERS)
 def test_each_reader_gets_a_plan_for_today_what_to_say_and_next_time(visit, reader):
-    situations = READERS[reader]
+    situations, note_fits = READERS[reader]
     page = open_guide(visit, "?s=" + ",".join(situations))
     first, rest = check_plan(page, situations)
     stages = {stage for stage, _ in first}
@@ -522,7 +532,9 @@ def test_each_reader_gets_a_plan_for_today_what_to_say_and_next_time(visit, read
         f"{reader}: nothing for next time"
     )
     tool = page.locator('[data-ir-tool="note"]')
-    assert tool.is_visible(), f"{reader}: no follow-up note fits this plan"
-    tool.locator("a").click()
-    page.wait_for_url("**/notes/#note-*")
-    assert page.locator("#" + page.url.split("#")[1]).is_visible()
+    if note_fits:
+        assert tool.is_visible(), f"{reader}: no follow-up note fits this plan"
+    if tool.is_visible():  # where the plan offers a note, it leads to that note on the notes page
+        tool.locator("a").first.click()
+        page.wait_for_url("**/notes/#note-*")
+        assert page.locator("#" + page.url.split("#")[1]).is_visible()

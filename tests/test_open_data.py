@@ -16,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from macros.evidence import STRENGTHS
 from macros.kinds import FOLDER, KIND, KINDS, LIST, SINGLE
 from support.project import PROJECT
 from support.yamlfiles import load_yaml
@@ -92,6 +93,7 @@ def as_data_files(export: dict) -> dict:
                 point["text"] == opposition["says"] and tip["id"] in point["opposes"]
                 for point in by_id(export["sources"])[opposition["id"]]["points"]
             ), tip["id"]
+        assert tip.pop("strength") in STRENGTHS, tip["id"]  # derived: tests/test_research.py checks the rule
         if tip.pop("in_every_plan"):
             tip["in_every_plan"] = True
         tip["sources"] = [{"id": source_id, "says": says[(source_id, tip["id"])]} for source_id in tip["sources"]]
@@ -180,7 +182,7 @@ def test_order_is_the_site_order(export):
 
 
 def test_file_says_its_version_date_licence_and_how_to_link_back(export):
-    assert export["schema_version"] == "1.5"
+    assert export["schema_version"] == "1.6"
     today = datetime.datetime.now(datetime.UTC).date()
     assert export["generated"] in {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     assert export["license"]["id"] == "CC-BY-4.0"

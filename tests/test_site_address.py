@@ -11,14 +11,13 @@ from pathlib import Path
 
 import yaml
 
-from support.project import PROJECT, copy_project
+from support.project import PROJECT, ZENSICAL_VENV, copy_project, install_zensical
 
 MKDOCS = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
 DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")
 
 
 FORK = {"GITHUB_REPOSITORY": "acme/rebound", "SITE_URL": "https://acme.github.io/rebound/"}
-ZENSICAL_VENV = PROJECT / ".venv-zensical"
 
 
 def fork_environment() -> dict[str, str]:
@@ -68,14 +67,7 @@ def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(
 
 def test_a_zensical_build_takes_the_same_addresses_from_the_environment(tmp_path):
     """`make build ENGINE=zensical`, as a fork's workflow would run it; Zensical runs no MkDocs hooks."""
-    installed = subprocess.run(
-        ["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
+    install_zensical()
     project = copy_project(tmp_path / "project", tools=True)
     shutil.copy(PROJECT / "requirements-zensical.txt", project)
     # The project's own Zensical environment, taken as installed (-o): the copy has none of its own.

@@ -391,7 +391,7 @@ def test_check_command_passes_on_sound_data(data_dir):
         cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 themes")
+    assert result.stdout.startswith("data OK: 3 tips, 2 sources, 2 research, 2 themes")
 
 
 # ---- evidence: what each source says -----------------------------------------------

@@ -43,11 +43,11 @@ class Context:
         self.report.add(
             record,
             "E301",
-            f"unknown {kind[:-1]} '{value}'; {hint}the known ids are in {KIND[kind].home}",
+            f"unknown {KIND[kind].one} '{value}'; {hint}the known ids are in {KIND[kind].home}",
             path,
             fix=f"Use an id from {KIND[kind].home}"
             + (f", such as '{nearest[0]}'" if nearest else "")
-            + f", or add the {kind[:-1]} there first.",
+            + f", or add the {KIND[kind].one} there first.",
         )
         return False
 

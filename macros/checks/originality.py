@@ -2,7 +2,7 @@
 
 Every text value in data/ is compared, and every page in docs/, with the fingerprints in
 data/fingerprints/ (see macros/fingerprints.py). A source's own title and address are citations,
-not copies, so they are left out.
+not copies, and so are a study's title, authors, journal and address: they are left out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from ..limits import RUN_WORDS
 from ..records import strings
 from . import Context
 
-CITATION_FIELDS = {("sources", "title"), ("sources", "url")}
+CITATION_FIELDS = {("sources", "title"), ("sources", "url")} | {
+    ("research", key) for key in ("cited_as", "authors", "title", "published_in", "url", "doi")
+}
 
 
 def check(ctx: Context):
@@ -22,12 +24,15 @@ def check(ctx: Context):
         return
     known = load(ctx.data_dir)
     fingerprinted = set(known.values())
-    for source in ctx.kb.sources:
-        if source["id"] not in fingerprinted:
+    for kind, entries in (("sources", ctx.kb.sources), ("research", ctx.kb.research)):
+        for source in entries:
+            if source["id"] in fingerprinted:
+                continue
             ctx.report.add(
-                ctx.record("sources", source["id"]),
+                ctx.record(kind, source["id"]),
                 "W502",
-                f"source '{source['id']}' has no fingerprint, so words copied from it would go unseen",
+                f"{kind.removesuffix('s')} '{source['id']}' has no fingerprint, "
+                "so words copied from it would go unseen",
                 ("id",),
                 fix=f"Save the text you read and run: make fingerprint SOURCE={source['id']} TEXT=<that file>",
             )

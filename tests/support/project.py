@@ -42,3 +42,19 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
         text=True,
         timeout=300,
     )
+
+
+ZENSICAL_VENV = PROJECT / ".venv-zensical"
+
+
+def install_zensical() -> Path:
+    """Zensical's own environment, made by `make` from requirements-zensical.txt if it is not there yet."""
+    installed = subprocess.run(
+        ["make", "--no-print-directory", f"{ZENSICAL_VENV.name}/.installed"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return ZENSICAL_VENV

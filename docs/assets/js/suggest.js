@@ -1,7 +1,7 @@
 /* Interview Rebound: the "Suggest a tip" page.
  *
  * Checks the tip as the reader types, with the limits and rule texts the build publishes in
- * api/v1/rules.json (from schema/tip.schema.json and macros/rules.py), and counts reading ease
+ * api/v1/rules.json (from schema/tip.schema.json and macros/rules/), and counts reading ease
  * exactly as macros/style.py does. Shows a preview with the classes of a tip on its theme page,
  * and keeps the "Propose on GitHub" link up to date: GitHub's new-file page, prefilled with the
  * tip as YAML. Every string is written as a YAML double-quoted scalar, so the file reads back as
