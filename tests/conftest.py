@@ -99,3 +99,15 @@ def visit(browser, site_url):
         context.close()
     errors = [error for result in visits for error in result.console_errors]
     assert errors == [], f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def suggest_page(visit):
+    """The Suggest a tip page, once its script has read the build's rules (tests/test_suggest*.py)."""
+
+    def open_page(**context_options):
+        page = visit("contribute/suggest-a-tip/", **context_options).page
+        page.wait_for_selector("[data-ir-suggest][data-ir-ready]")
+        return page
+
+    return open_page

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import yaml
 from playwright.sync_api import expect
 
@@ -83,16 +82,6 @@ INERT_TIP = {
     "situations": ["nerves"],
     "sources": {"tropicana-2018": "Send a short note to thank them: {{ it }} shows good manners & care."},
 }
-
-
-@pytest.fixture
-def suggest_page(visit):
-    def open_page(**context_options):
-        page = visit(PAGE, **context_options).page
-        page.wait_for_selector("[data-ir-suggest][data-ir-ready]")
-        return page
-
-    return open_page
 
 
 def fill(page, tip: dict):

@@ -20,16 +20,6 @@ from support.server import serve
 NO_PROBLEMS = "No problems found: the tip passes the checks."
 
 
-@pytest.fixture
-def suggest_page(visit):
-    def open_page(**context_options):
-        page = visit(PAGE, **context_options).page
-        page.wait_for_selector("[data-ir-suggest][data-ir-ready]")
-        return page
-
-    return open_page
-
-
 # A writing rule that exists only in this test: a pattern in macros/style.py, a code and fix in rules/writing.py.
 NEW_RULE = """TEXT_RULES = (
     TextRule(
