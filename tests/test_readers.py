@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from macros.guide import split_plan
 from macros.knowledge import load_knowledge_base
 from support.project import PROJECT
 
@@ -226,9 +227,56 @@ def test_no_step_every_plan_carries_tells_the_reader_it_was_their_mistake():
         assert not blame.search(text(tip)), tip["id"]
 
 
+# (situation, whether a note to the employer fits) for the readers who found their situation missing.
+NEW_READERS = [
+    pytest.param("repeated-rejection", True, id="rejected again and again, losing hope"),
+    pytest.param("asked-why-you-were-fired", False, id="asked why they were fired and froze"),
+    pytest.param("criminal-record-question", False, id="asked about a criminal record"),
+    pytest.param("overqualified", True, id="told they were overqualified"),
+]
+
+
+def test_losing_hope_plan_opens_with_when_to_get_help_then_pacing_and_a_change_of_approach():
+    situation = KB.by_id["situations"]["repeated-rejection"]
+    assert situation.get("get_help"), "the plan must link the help page"
+    assert {"losing hope", "keep getting rejected", "give up"} <= set(situation["words"])
+    first, _ = split_plan(KB, ["repeated-rejection"])
+    assert any(tip.get("get_help") and tip["stage"] == "right-after" for tip in first), [t["id"] for t in first]
+    own = [text(tip).lower() for tip in plan("repeated-rejection") if "repeated-rejection" in tip.get("written_for", ())]
+    assert any(re.search(r"pace|hours|time away", tip) for tip in own)
+    assert any(re.search(r"pattern|change one", tip) for tip in own)
+
+
+def test_fired_reader_prepares_a_short_honest_answer_that_looks_forward():
+    words = set(KB.by_id["situations"]["asked-why-you-were-fired"]["words"])
+    assert {"fired", "sacked", "let go", "redundant", "laid off"} <= words
+    before = [text(tip).lower() for tip in plan("asked-why-you-were-fired") if tip["stage"] == "before-next-interview"]
+    assert any("short" in tip and "true" in tip and "next" in tip for tip in before)
+
+
+def test_criminal_record_plan_says_what_to_write_down_and_where_to_ask_without_a_legal_verdict():
+    situation = KB.by_id["situations"]["criminal-record-question"]
+    assert situation.get("get_help")
+    assert {"criminal record", "conviction", "dbs"} <= set(situation["words"])
+    tips = plan("criminal-record-question")
+    assert any(tip["stage"] == "right-after" and "write" in tip["title"].lower() for tip in tips)
+    assert any(tip.get("get_help") and re.search(r"adviser|advice", text(tip), re.I) for tip in tips)
+    countries = {KB.by_id["sources"][c["id"]].get("country") for c in situation["sources"]}
+    assert len(countries - {None}) >= 2, "disclosure rules differ by country; the sources must show more than one"
+
+
+def test_overqualified_reader_learns_to_answer_the_worry_behind_the_word():
+    assert "overqualified" in KB.by_id["situations"]["overqualified"]["words"]
+    before = [text(tip).lower() for tip in plan("overqualified") if tip["stage"] == "before-next-interview"]
+    assert any("overqualified" in tip and "stay" in tip for tip in before)
+
+
 @pytest.mark.parametrize(
     ("situation", "note_fits"),
-    KIND_OF_INTERVIEW_READERS + HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS + IN_THE_ROOM_AND_ABOUT_YOU_READERS,
+    KIND_OF_INTERVIEW_READERS
+    + HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS
+    + IN_THE_ROOM_AND_ABOUT_YOU_READERS
+    + NEW_READERS,
 )
 def test_each_reader_gets_today_a_note_and_the_next_interview_written_for_them(situation, note_fits):
     tips = plan(situation)
