@@ -242,7 +242,8 @@ def test_losing_hope_plan_opens_with_when_to_get_help_then_pacing_and_a_change_o
     assert {"losing hope", "keep getting rejected", "give up"} <= set(situation["words"])
     first, _ = split_plan(KB, ["repeated-rejection"])
     assert any(tip.get("get_help") and tip["stage"] == "right-after" for tip in first), [t["id"] for t in first]
-    own = [text(tip).lower() for tip in plan("repeated-rejection") if "repeated-rejection" in tip.get("written_for", ())]
+    tips = plan("repeated-rejection")
+    own = [text(tip).lower() for tip in tips if "repeated-rejection" in tip.get("written_for", ())]
     assert any(re.search(r"pace|hours|time away", tip) for tip in own)
     assert any(re.search(r"pattern|change one", tip) for tip in own)
 
