@@ -272,12 +272,51 @@ def test_overqualified_reader_learns_to_answer_the_worry_behind_the_word():
     assert any("overqualified" in tip and "stay" in tip for tip in before)
 
 
+# (situation, whether a note to the employer fits) for the readers who found their situation missing: unpaid work,
+# a scam, a visa question, and their own slip.
+MORE_READERS = [
+    pytest.param("unpaid-work-task", True, id="asked to do a large unpaid take-home task"),
+    pytest.param("scam-interview", False, id="the interview was a scam that asked for money and bank details"),
+    pytest.param("visa-question", True, id="answered a sponsorship question vaguely"),
+    pytest.param("own-slip", True, id="phone rang in the interview, and they were exhausted"),
+]
+
+
+def test_readers_find_the_missing_situations_in_their_own_words():
+    words = {situation["id"]: set(situation["words"]) for situation in KB.situations}
+    assert {"unpaid", "take-home", "trial shift"} <= words["unpaid-work-task"]
+    assert {"scam", "fake job", "asked for money"} <= words["scam-interview"]
+    assert {"visa", "sponsorship", "right to work"} <= words["visa-question"]
+    assert {"phone rang", "swore", "hungover", "exhausted"} <= words["own-slip"]
+
+
+def test_the_scam_plan_says_where_to_report_it_and_links_the_help_page():
+    assert KB.by_id["situations"]["scam-interview"].get("get_help")
+    today = " ".join(text(tip) for tip in plan("scam-interview") if tip["stage"] == "right-after")
+    assert re.search(r"\bbank\b", today) and re.search(r"job site|app", today) and "fraud reporting" in today
+
+
+def test_the_visa_plan_never_suggests_declining_the_question():
+    for tip in plan("visa-question"):
+        assert not re.search(r"\bdecline|refuse to answer|rather not say|don't have to answer", text(tip), re.I), tip[
+            "id"
+        ]
+
+
+def test_the_slip_plan_makes_no_excuses_and_says_sorry_only_if_they_noticed():
+    own = [tip for tip in plan("own-slip") if "own-slip" in tip.get("written_for", ())]
+    assert any("noticed" in text(tip) for tip in own if tip["stage"] == "right-after")
+    for tip in own:
+        assert not any(re.search(r"\bexplain (why|that you)", step, re.I) for step in tip["steps"]), tip["id"]
+
+
 @pytest.mark.parametrize(
     ("situation", "note_fits"),
     KIND_OF_INTERVIEW_READERS
     + HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS
     + IN_THE_ROOM_AND_ABOUT_YOU_READERS
-    + NEW_READERS,
+    + NEW_READERS
+    + MORE_READERS,
 )
 def test_each_reader_gets_today_a_note_and_the_next_interview_written_for_them(situation, note_fits):
     tips = plan(situation)
