@@ -137,18 +137,19 @@ def write_guide_data(kb: KnowledgeBase, site_dir: Path) -> None:
 def best_note(kb: KnowledgeBase, ranks: dict[str, int], tip_id: str | None = None) -> dict | None:
     """The note that fits a plan best (`ranks`: its tips' ranks), among those for `tip_id` if given.
 
-    A note fits when one of its tips is in the plan: the one tied to the most specific tip wins,
-    then the one with the fewest tips outside the plan, then data order. None if no note fits,
-    so a plan never offers a note none of its steps introduced. guide.js has the same rule (bestNote)."""
+    A note fits when its first tip, the step it was written for, is in the plan; a note that only
+    shares a general step (the thank-you) with the plan does not. The one whose first tip is the most
+    specific wins, then the one with the fewest tips outside the plan, then data order. None if no note
+    fits, so a plan never offers a note none of its steps introduced. guide.js has the same rule (bestNote)."""
     fitting = [
         (
-            min(ranks[tip] for tip in note["tips"] if tip in ranks),
+            ranks[note["tips"][0]],
             sum(tip not in ranks for tip in note["tips"]),
             n,
             note,
         )
         for n, note in enumerate(kb.templates)
-        if any(tip in ranks for tip in note["tips"]) and (tip_id is None or tip_id in note["tips"])
+        if note["tips"][0] in ranks and (tip_id is None or tip_id in note["tips"])
     ]
     return min(fitting, key=lambda entry: entry[:3])[3] if fitting else None
 

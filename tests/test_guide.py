@@ -101,12 +101,15 @@ def longest_plan() -> str:
 
 
 def matching(word: str) -> list[str]:
-    """Situations whose title, description or readers' words contain `word`, in the page's order."""
+    """Situations with a word in their title, description or readers' words that starts with `word`, in the
+    page's order ("stammer" finds "stammered"; "trans" does not find "translation")."""
+    starts = re.compile(r"(?<![a-z0-9\u00c0-\u024f])" + re.escape(word))
     return [
         situation
         for situation in ORDERED
-        if word
-        in " ".join([BY_ID[situation]["title"], BY_ID[situation]["description"], *BY_ID[situation]["words"]]).lower()
+        if starts.search(
+            " ".join([BY_ID[situation]["title"], BY_ID[situation]["description"], *BY_ID[situation]["words"]]).lower()
+        )
     ]
 
 
@@ -131,9 +134,19 @@ def test_a_readers_word_in_the_filter_leaves_only_the_situations_it_fits(visit):
     legends = page.locator("legend:visible").all_inner_texts()
     assert legends == [g["title"] for g in GROUPS if any(BY_ID[s]["group"] == g["id"] for s in expected)]
 
+    # the middle of a word is not a match: "ervous" is not "nervous"
+    page.get_by_label("Find what happened").fill("ervous")
+    visible = page.locator("input[name=s]:visible").evaluate_all("boxes => boxes.map(box => box.value)")
+    assert visible == matching("ervous") and "nerves" not in visible
+    assert page.locator("[data-ir-no-match]").is_hidden() or not visible
+
     page.get_by_label("Find what happened").fill("zzqx")
     assert page.locator("input[name=s]:visible").count() == 0
     assert "Nothing matches" in page.locator("[data-ir-matches]").inner_text()
+    # a reader whose words find nothing still has a way on: every situation, and help
+    no_match = page.locator("[data-ir-no-match]")
+    assert no_match.is_visible()
+    assert no_match.get_by_role("link", name="When to get help").get_attribute("href").endswith("help/")
     page.get_by_label("Find what happened").fill("")
     assert page.locator("input[name=s]:visible").count() == len(SITUATIONS)
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from macros.guide import split_plan
 from macros.knowledge import load_knowledge_base
 from support.project import PROJECT
 
@@ -226,9 +227,96 @@ def test_no_step_every_plan_carries_tells_the_reader_it_was_their_mistake():
         assert not blame.search(text(tip)), tip["id"]
 
 
+# (situation, whether a note to the employer fits) for the readers who found their situation missing.
+NEW_READERS = [
+    pytest.param("repeated-rejection", True, id="rejected again and again, losing hope"),
+    pytest.param("asked-why-you-were-fired", False, id="asked why they were fired and froze"),
+    pytest.param("criminal-record-question", False, id="asked about a criminal record"),
+    pytest.param("overqualified", True, id="told they were overqualified"),
+]
+
+
+def test_losing_hope_plan_opens_with_when_to_get_help_then_pacing_and_a_change_of_approach():
+    situation = KB.by_id["situations"]["repeated-rejection"]
+    assert situation.get("get_help"), "the plan must link the help page"
+    assert {"losing hope", "keep getting rejected", "give up"} <= set(situation["words"])
+    first, _ = split_plan(KB, ["repeated-rejection"])
+    assert any(tip.get("get_help") and tip["stage"] == "right-after" for tip in first), [t["id"] for t in first]
+    tips = plan("repeated-rejection")
+    own = [text(tip).lower() for tip in tips if "repeated-rejection" in tip.get("written_for", ())]
+    assert any(re.search(r"pace|hours|time away", tip) for tip in own)
+    assert any(re.search(r"pattern|change one", tip) for tip in own)
+
+
+def test_fired_reader_prepares_a_short_honest_answer_that_looks_forward():
+    words = set(KB.by_id["situations"]["asked-why-you-were-fired"]["words"])
+    assert {"fired", "sacked", "let go", "redundant", "laid off"} <= words
+    before = [text(tip).lower() for tip in plan("asked-why-you-were-fired") if tip["stage"] == "before-next-interview"]
+    assert any("short" in tip and "true" in tip and "next" in tip for tip in before)
+
+
+def test_criminal_record_plan_says_what_to_write_down_and_where_to_ask_without_a_legal_verdict():
+    situation = KB.by_id["situations"]["criminal-record-question"]
+    assert situation.get("get_help")
+    assert {"criminal record", "conviction", "dbs"} <= set(situation["words"])
+    tips = plan("criminal-record-question")
+    assert any(tip["stage"] == "right-after" and "write" in tip["title"].lower() for tip in tips)
+    assert any(tip.get("get_help") and re.search(r"adviser|advice", text(tip), re.I) for tip in tips)
+    countries = {KB.by_id["sources"][c["id"]].get("country") for c in situation["sources"]}
+    assert len(countries - {None}) >= 2, "disclosure rules differ by country; the sources must show more than one"
+
+
+def test_overqualified_reader_learns_to_answer_the_worry_behind_the_word():
+    assert "overqualified" in KB.by_id["situations"]["overqualified"]["words"]
+    before = [text(tip).lower() for tip in plan("overqualified") if tip["stage"] == "before-next-interview"]
+    assert any("overqualified" in tip and "stay" in tip for tip in before)
+
+
+# (situation, whether a note to the employer fits) for the readers who found their situation missing: unpaid work,
+# a scam, a visa question, and their own slip.
+MORE_READERS = [
+    pytest.param("unpaid-work-task", True, id="asked to do a large unpaid take-home task"),
+    pytest.param("scam-interview", False, id="the interview was a scam that asked for money and bank details"),
+    pytest.param("visa-question", True, id="answered a sponsorship question vaguely"),
+    pytest.param("own-slip", True, id="phone rang in the interview, and they were exhausted"),
+]
+
+
+def test_readers_find_the_missing_situations_in_their_own_words():
+    words = {situation["id"]: set(situation["words"]) for situation in KB.situations}
+    assert {"unpaid", "take-home", "trial shift"} <= words["unpaid-work-task"]
+    assert {"scam", "fake job", "asked for money"} <= words["scam-interview"]
+    assert {"visa", "sponsorship", "right to work"} <= words["visa-question"]
+    assert {"phone rang", "swore", "hungover", "exhausted"} <= words["own-slip"]
+
+
+def test_the_scam_plan_says_where_to_report_it_and_links_the_help_page():
+    assert KB.by_id["situations"]["scam-interview"].get("get_help")
+    today = " ".join(text(tip) for tip in plan("scam-interview") if tip["stage"] == "right-after")
+    assert re.search(r"\bbank\b", today) and re.search(r"job site|app", today) and "fraud reporting" in today
+
+
+def test_the_visa_plan_never_suggests_declining_the_question():
+    for tip in plan("visa-question"):
+        assert not re.search(r"\bdecline|refuse to answer|rather not say|don't have to answer", text(tip), re.I), tip[
+            "id"
+        ]
+
+
+def test_the_slip_plan_makes_no_excuses_and_says_sorry_only_if_they_noticed():
+    own = [tip for tip in plan("own-slip") if "own-slip" in tip.get("written_for", ())]
+    assert any("noticed" in text(tip) for tip in own if tip["stage"] == "right-after")
+    for tip in own:
+        assert not any(re.search(r"\bexplain (why|that you)", step, re.I) for step in tip["steps"]), tip["id"]
+
+
 @pytest.mark.parametrize(
     ("situation", "note_fits"),
-    KIND_OF_INTERVIEW_READERS + HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS + IN_THE_ROOM_AND_ABOUT_YOU_READERS,
+    KIND_OF_INTERVIEW_READERS
+    + HOW_THEY_TREATED_YOU_AND_AFTERWARDS_READERS
+    + IN_THE_ROOM_AND_ABOUT_YOU_READERS
+    + NEW_READERS
+    + MORE_READERS,
 )
 def test_each_reader_gets_today_a_note_and_the_next_interview_written_for_them(situation, note_fits):
     tips = plan(situation)

@@ -30,6 +30,7 @@
   const form = root.querySelector("[data-ir-guide-form]");
   const filter = form.querySelector("[data-ir-filter]");
   const matches = form.querySelector("[data-ir-matches]");
+  const noMatch = form.querySelector("[data-ir-no-match]");
   const choices = Array.from(form.querySelectorAll("[data-ir-choice]"));
   const groups = Array.from(form.querySelectorAll("[data-ir-group]"));
   const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox][name=s]"));
@@ -82,13 +83,26 @@
     return text.toLowerCase().split(/[^a-z0-9'\u00c0-\u024f-]+/).filter(Boolean);
   }
 
+  /* A typed word matches the start of a word in the text: "stammer" finds "stammered", but "trans"
+     does not find "translation". */
+  function startsAWord(haystack, word) {
+    let at = haystack.indexOf(word);
+    while (at !== -1) {
+      if (at === 0 || !/[a-z0-9\u00c0-\u024f]/.test(haystack.charAt(at - 1))) {
+        return true;
+      }
+      at = haystack.indexOf(word, at + 1);
+    }
+    return false;
+  }
+
   function applyFilter() {
     const wanted = words(filter.value);
     let shown = 0;
     choices.forEach(function (choice) {
       const haystack = choice.searchText;
       const show = wanted.every(function (word) {
-        return haystack.indexOf(word) !== -1;
+        return startsAWord(haystack, word);
       });
       choice.hidden = !show;
       shown += show ? 1 : 0;
@@ -96,6 +110,7 @@
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("[data-ir-choice]:not([hidden])");
     });
+    noMatch.hidden = !(wanted.length && shown === 0);
     if (!wanted.length) {
       matches.textContent = "";
     } else if (shown === 0) {
@@ -181,15 +196,14 @@
   function bestNote(index, ranks, tipId) {
     let best = null;
     index.notes.forEach(function (note, position) {
+      /* A note fits when its first tip, the step it was written for, is in the plan. */
+      if (!ranks.has(note.tips[0]) || (tipId && note.tips.indexOf(tipId) === -1)) {
+        return;
+      }
       const inPlan = note.tips.filter(function (id) {
         return ranks.has(id);
       });
-      if (!inPlan.length || (tipId && note.tips.indexOf(tipId) === -1)) {
-        return;
-      }
-      const key = [Math.min.apply(null, inPlan.map(function (id) {
-        return ranks.get(id);
-      })), note.tips.length - inPlan.length, position];
+      const key = [ranks.get(note.tips[0]), note.tips.length - inPlan.length, position];
       if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))) {
         best = {key: key, note: note};
       }
