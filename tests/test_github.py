@@ -238,7 +238,9 @@ def test_tip_suggestion_form_shows_names_and_takes_advice_from_experience():
     assert "My own experience" in elements["origin"]["attributes"]["options"]
     assert elements["theme"]["attributes"]["options"] == vocabulary_names("themes") + ["Not sure"]
     assert elements["stage"]["attributes"]["options"] == vocabulary_names("stages") + ["Not sure"]
-    assert elements["situations"]["attributes"]["options"] == vocabulary_names("situations") + ["Not sure"]
+    assert elements["situations"]["attributes"]["options"] == vocabulary_names("situations") + ["Not sure"], (
+        "the form's situations are out of date: run python scripts/sync_issue_form.py"
+    )
     assert elements["situations"]["attributes"]["multiple"] is True
 
 
