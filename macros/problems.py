@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 from .limits import HIDDEN_CHARACTERS
 from .rules import RULES
 
+# The words of the checks' own messages that the Suggest a tip page says too, so both say them alike
+# (published in api/v1/rules.json). {value}, {one}, {hint} and {home} are filled in where they are used.
+CHECK_MESSAGES = {
+    "hidden_character": "contains a hidden or direction-changing character",
+    "control_character": "contains a control character",
+    "unknown_id": "unknown {one} '{value}'; {hint}the known ids are in {home}",
+    "no_source": "no source supports this tip",
+    "no_plan": "no plan in the guide leads to this tip",
+}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .kinds import FOLDER, KIND, KINDS, LIST, Kind
 from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS
-from .problems import Problem, format_path, printable
+from .problems import CHECK_MESSAGES, Problem, format_path, printable
 from .schemas import schema_problems
 from .yamlfile import YamlFileError, read_yaml
 
@@ -87,10 +87,10 @@ class DataReader:
         for where, text in strings(data):
             if HIDDEN_CHARACTERS.search(text):
                 valid = False
-                self.report.add(record, "E208", "contains a hidden or direction-changing character", where)
+                self.report.add(record, "E208", CHECK_MESSAGES["hidden_character"], where)
             elif CONTROL_CHARACTERS.search(text):
                 valid = False
-                self.report.add(record, "E208", "contains a control character", where)
+                self.report.add(record, "E208", CHECK_MESSAGES["control_character"], where)
         return record if valid else None
 
     def read(self, kind: Kind):

@@ -17,8 +17,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .kinds import KIND
 from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS, MAX_SENTENCE_WORDS, MIN_READING_EASE
-from .problems import ENTRY_NAMES
+from .problems import CHECK_MESSAGES, ENTRY_NAMES
 from .rules import RULES
 from .schemas import AT_THE_TOP, FIELD_TYPES, SCHEMA_MESSAGES, resolve_ref, schema_for, type_name
 from .style import MESSAGES, PATTERNS, SHOUTING_MIN_LETTERS, TEXT_RULES, TIP_TEXT, hyphenation_patterns
@@ -169,6 +170,7 @@ def rules_data(kb) -> dict:
         "field_types": FIELD_TYPES,
         "schema_messages": SCHEMA_MESSAGES | {"missing": (missing, fix.replace("{where}", AT_THE_TOP))},
         "entry_names": ENTRY_NAMES,
+        "check_messages": CHECK_MESSAGES | {"sources_one": KIND["sources"].one, "sources_home": KIND["sources"].home},
         "rules": {code: {"title": rule.title, "fix": rule.fix} for code, rule in sorted(RULES.items())},
         "themes": {theme["id"]: theme["title"] for theme in kb.themes},
         "stages": {stage["id"]: stage["title"] for stage in kb.stages},

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..kinds import KIND, KINDS, KnowledgeBase
+from ..problems import CHECK_MESSAGES
 from ..records import Record, Report
 
 # The checks that read every kind at once, after each kind's own: words copied from an article (E209).
@@ -43,7 +44,7 @@ class Context:
         self.report.add(
             record,
             "E301",
-            f"unknown {KIND[kind].one} '{value}'; {hint}the known ids are in {KIND[kind].home}",
+            CHECK_MESSAGES["unknown_id"].format(one=KIND[kind].one, value=value, hint=hint, home=KIND[kind].home),
             path,
             fix=f"Use an id from {KIND[kind].home}"
             + (f", such as '{nearest[0]}'" if nearest else "")

@@ -4,6 +4,7 @@ names real sources and tips, and every source's advice is accounted for."""
 from __future__ import annotations
 
 from ..limits import COUNTRY_NAMES, MIN_ADVICE_WORDS, NOT_ADVICE
+from ..problems import CHECK_MESSAGES
 from . import Context
 
 
@@ -12,7 +13,7 @@ def check(ctx: Context):
         record = ctx.record("tips", tip["id"])
         supporting = [citation["id"] for citation in tip["sources"]]
         if not supporting:
-            ctx.report.add(record, "E310", "no source supports this tip", ("sources",))
+            ctx.report.add(record, "E310", CHECK_MESSAGES["no_source"], ("sources",))
         for index, source_id in enumerate(supporting):
             if source_id in supporting[:index]:
                 ctx.report.add(

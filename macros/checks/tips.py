@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from ..limits import REVIEW_EVERY_DAYS
+from ..problems import CHECK_MESSAGES
 from . import Context
 
 
@@ -27,7 +28,7 @@ def check(ctx: Context):
                 fix="Remove the tip's own id from related:.",
             )
         if not tip.get("situations") and not tip.get("in_every_plan"):
-            ctx.report.add(record, "E314", "no plan in the guide leads to this tip", ("id",))
+            ctx.report.add(record, "E314", CHECK_MESSAGES["no_plan"], ("id",))
         _check_review_date(ctx, record, tip["last_reviewed"])
 
 

@@ -263,6 +263,7 @@
     const problems = [];
     const writing = rules.writing;
     const said = rules.schema_messages;
+    const checkSaid = rules.check_messages;
     const add = function (code, path, message, fix) {
       problems.push({ code: code, where: formatPath(path, rules.entry_names), message: message,
         fix: fix || rules.rules[code].fix });
@@ -277,8 +278,8 @@
       else if (limit.maxLength && length > limit.maxLength) {
         schema("E205", path, "too_long", { length: length, limit: limit.maxLength });
       }
-      if (pattern.hidden.test(value)) add("E208", path, "contains a hidden or direction-changing character");
-      else if (pattern.control.test(value)) add("E208", path, "contains a control character");
+      if (pattern.hidden.test(value)) add("E208", path, checkSaid.hidden_character);
+      else if (pattern.control.test(value)) add("E208", path, checkSaid.control_character);
     }
 
     function items(name, values, limit) {
@@ -307,16 +308,16 @@
     if (newSource) checkSource(newSource, rules, add, schema, text);
     tip.sources.forEach(function (citation, index) {
       if (!rules.sources[citation.id] && !(newSource && citation.id === newSource.id)) {
-        add("E301", ["sources", index, "id"], "unknown source '" + citation.id +
-          "'; the known ids are in data/sources.yaml");
+        add("E301", ["sources", index, "id"], format(checkSaid.unknown_id,
+          { one: checkSaid.sources_one, value: citation.id, hint: "", home: checkSaid.sources_home }));
       }
     });
     if (rules.tips.indexOf(tip.id) !== -1) {
       add("E302", ["id"], "a tip with the id '" + tip.id + "' already exists", "Improve that tip instead, or " +
         "choose a title that says something different.");
     }
-    if (!tip.sources.length) add("E310", ["sources"], "no source supports this tip");
-    if (!tip.situations.length) add("E314", ["id"], "no plan in the guide leads to this tip");
+    if (!tip.sources.length) add("E310", ["sources"], checkSaid.no_source);
+    if (!tip.situations.length) add("E314", ["id"], checkSaid.no_plan);
 
     // Writing style (S4xx), as style.py's style_problems runs it on a tip
     const cited = {};
