@@ -102,7 +102,8 @@ SURVEYS = {"employer-survey", "vendor-survey"}
 STRENGTHS = {
     "Tested in trials": "A randomised trial, or a review of such trials, tested this advice itself and supports it.",
     "Supported by studies": "Published studies support this advice, but no trial has tested the advice itself.",
-    "Employer surveys": "Only surveys of employers support this advice, and firms that sell job services ran them.",
+    "Employer surveys": "Only surveys of employers support this advice; no study has tested it. Each survey says "
+    "who ran it.",
     "Advice only": "This is the shared advice of the articles we cite. We found no research that supports it.",
 }
 FINDINGS = {"supports": "Supports this tip", "mixed": "Partly disagrees", "against": "Disagrees"}
