@@ -63,9 +63,9 @@ else ifeq ($(ENGINE),zensical)
 # The data check runs first, because Zensical reports a data error with a traceback around it.
 # --clean: no stale cache.
 build: $(ZENSICAL_VENV)/.installed
-	$(ZENSICAL_VENV)/bin/python -m macros.check
+	$(ZENSICAL_VENV)/bin/python -m macros.commands.check
 	rm -rf site
-	$(ZENSICAL_VENV)/bin/python -m macros.settings --output .zensical.yml
+	$(ZENSICAL_VENV)/bin/python -m macros.commands.zensical_config --output .zensical.yml
 	$(ZENSICAL_VENV)/bin/zensical build --strict --clean --config-file .zensical.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.postbuild site
 else
@@ -73,7 +73,7 @@ $(error ENGINE is mkdocs or zensical, not "$(ENGINE)")
 endif
 
 check: $(VENV)/.site-installed  ## Check the data in data/ (fast; no build)
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.commands.check
 
 # Values go through the environment, so quotes or apostrophes in a title cannot break the command.
 .PHONY: new-tip
@@ -81,14 +81,14 @@ new-tip: export NEW_TIP_TITLE = $(value TITLE)
 new-tip: export NEW_TIP_THEME = $(value THEME)
 new-tip: export NEW_TIP_STAGE = $(value STAGE)
 new-tip: $(VENV)/.site-installed  ## Start a tip: make new-tip TITLE="..." THEME=... STAGE=... (or it asks)
-	$(BIN)/python -m macros.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
+	$(BIN)/python -m macros.commands.new_tip --title "$$NEW_TIP_TITLE" --theme "$$NEW_TIP_THEME" --stage "$$NEW_TIP_STAGE"
 
 # The text you read goes through the environment, so any file name works. No article text is kept.
 .PHONY: fingerprint
 fingerprint: export FINGERPRINT_SOURCE = $(value SOURCE)
 fingerprint: export FINGERPRINT_TEXT = $(value TEXT)
 fingerprint: $(VENV)/.site-installed  ## Record a source's fingerprint for the copied-words check: make fingerprint SOURCE=id TEXT=file
-	$(BIN)/python -m macros.fingerprints "$$FINGERPRINT_SOURCE" "$$FINGERPRINT_TEXT"
+	$(BIN)/python -m macros.commands.fingerprint "$$FINGERPRINT_SOURCE" "$$FINGERPRINT_TEXT"
 
 .PHONY: links
 links: $(VENV)/.site-installed  ## Check that every source article's and help service's address still answers (needs the internet)
@@ -135,7 +135,7 @@ lint: $(VENV)/.lint-installed $(LINT_TOOLS)/node_modules/.installed  ## Lint and
 	$(BIN)/zizmor --offline --no-progress .github
 
 clean:  ## Remove the built site and caches (keeps .venv and .venv-zensical)
-	rm -rf site .pytest_cache .cache .ruff_cache .mypy_cache
+	rm -rf site .zensical.yml .pytest_cache .cache .ruff_cache .mypy_cache
 
 .PHONY: bench
 bench: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed $(LIGHTHOUSE_CHROMIUM)  ## Measure build time, memory, page weight and Lighthouse scores into bench-results/ (slow)

@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     MkDocs reports errors: one "Error:" line with the file, line and fix, no traceback, no site."""
     try:
         macros.checked_site(settings(config))  # the same call the macros make: it reloads our code if it changed
-    except _module("core").BuildError as error:
+    except _module("site").BuildError as error:
         raise PluginError(str(error)) from None
     return config
 
@@ -40,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         _module("postbuild").run(Path(config.site_dir), settings(config))
-    except _module("core").BuildError as error:
+    except _module("site").BuildError as error:
         raise PluginError(str(error)) from None
 
 

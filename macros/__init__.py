@@ -1,8 +1,8 @@
 """The macros module: offers the page macros to mkdocs-macros (MkDocs) and to Zensical alike.
 
 Pages opt in with `render_macros: true` and call only the macros below. Each macro renders one
-template from macros/templates/ with the checked data, and returns the HTML into the page.
-This file is only the adapter: the entry point into the code is core.site_for() (macros/core.py),
+template from macros/render/templates/ with the checked data, and returns the HTML into the page.
+This file is only the adapter: the entry point into the code is site.site_for() (macros/site.py),
 and loading, checking and rendering are plain Python in the modules it uses, which know neither
 engine. Zensical runs this file on its own, without the package around it, so it imports the
 package by its absolute name, never relatively.
@@ -21,26 +21,26 @@ log = logging.getLogger("mkdocs.plugins.interview_rebound")  # a logger MkDocs s
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
-def _core():
+def _entry():
     if str(PROJECT_DIR) not in sys.path:
         sys.path.insert(0, str(PROJECT_DIR))
-    return importlib.import_module("macros.core")
+    return importlib.import_module("macros.site")
 
 
 def checked_site(settings):
     """The checked site, loaded once per build. `make serve` keeps one process across rebuilds: after an
     edit to macros/*.py, our own code is reloaded first, so that the edit shows up too."""
-    core = _core()
-    stamp = core.fingerprint(settings)
-    if core.last_site is not None and core.last_site.fingerprint["macros"] != stamp["macros"]:
-        # Forget every module of the package but this adapter, then import the core again: each module
+    entry = _entry()
+    stamp = entry.fingerprint(settings)
+    if entry.last_site is not None and entry.last_site.fingerprint["macros"] != stamp["macros"]:
+        # Forget every module of the package but this adapter, then import the entry point again: each module
         # comes back after the ones it imports, whichever they are, with no list to keep.
         for name in [name for name in sys.modules if name.startswith("macros.")]:
             del sys.modules[name]
-        core = _core()
+        entry = _entry()
         settings = importlib.import_module("macros.settings").Settings(**vars(settings))
-    site = core.site_for(settings, stamp)
-    return core, site
+    site = entry.site_for(settings, stamp)
+    return entry, site
 
 
 def _page_path(page) -> str:
@@ -61,9 +61,9 @@ def _links_from(page) -> str:
 
 def define_env(env):
     project_dir = Path(env.project_dir).resolve()
-    core = _core()
+    entry = _entry()
     settings = importlib.import_module("macros.settings").settings_from(env.conf, project_dir)
-    core, site = checked_site(settings)
+    entry, site = checked_site(settings)
     kb, renderer = site.kb, site.renderer
     if not site.warned:  # once per load, not once per page
         for warning in kb.warnings:
@@ -91,7 +91,7 @@ def define_env(env):
     env.macro(page_macro("theme_list.html"), "theme_list")
 
     def plans_by_situation() -> dict:
-        plans = importlib.import_module("macros.guide")
+        plans = importlib.import_module("macros.render.guide")
         result = {}
         for situation in kb.situations:
             first, rest = plans.split_plan(kb, [situation["id"]])
@@ -101,7 +101,7 @@ def define_env(env):
     @env.macro
     def guide() -> str:
         """The "What happened?" guide: every situation, grouped, to tick; the plan; the filter box."""
-        return page_macro("guide.html")(guide_data=importlib.import_module("macros.guide").GUIDE_DATA)
+        return page_macro("guide.html")(guide_data=importlib.import_module("macros.render.guide").GUIDE_DATA)
 
     @env.macro
     def guide_list() -> str:
@@ -112,15 +112,15 @@ def define_env(env):
     env.macro(page_macro("countries.html"), "countries")
     env.macro(page_macro("help.html"), "help_services")
     env.macro(page_macro("help_now.html"), "help_now")  # the danger box: emergency numbers and a line to call
-    importlib.import_module("macros.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
-    importlib.import_module("macros.suggest").define_suggest_macros(env, kb, page_macro)  # Suggest a tip
+    importlib.import_module("macros.render.contribute").define_contribute_macros(env, kb, page_macro, project_dir)
+    importlib.import_module("macros.render.suggest").define_suggest_macros(env, kb, page_macro)  # Suggest a tip
 
     open_data_page = site.open_data_page
 
     @env.macro
     def open_data(part: str, kind: str = "") -> str:
         """One part of the Open data page: "download", "citation", or the "fields" of one kind of record
-        (or, with no kind, of the file as a whole). Each part is macros/templates/data_<part>.html."""
+        (or, with no kind, of the file as a whole). Each part is macros/render/templates/data_<part>.html."""
         return page_macro(f"data_{part}.html")(kind=kind, **open_data_page)
 
     # ---- tools: the printable checklist, the reflection worksheet, the follow-up notes ----
@@ -137,7 +137,7 @@ def define_env(env):
     def checklist(checklist_id: str) -> str:
         """One checklist from data/checklists/, grouped by stage, ready to tick and print."""
         if checklist_id not in kb.by_id["checklists"]:
-            raise core.BuildError(f"{_page_path(env.page)}: no checklist '{checklist_id}' in data/checklists/")
+            raise entry.BuildError(f"{_page_path(env.page)}: no checklist '{checklist_id}' in data/checklists/")
         return page_macro("checklist.html")(checklist=kb.by_id["checklists"][checklist_id], page_address=page_address())
 
     @env.macro

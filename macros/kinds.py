@@ -1,10 +1,10 @@
 """Every kind of data the site is made from, in one list, and the knowledge base that holds them.
 
 Each kind says where its files live, which schema and which checks it has, which of its fields
-readers see as prose, and how the open data carries it. The reader (records.py), the loader
-(knowledge.py), the checks (checks/), the writing rules (style.py), the open data (export.py,
-datapage.py) and the messages about unknown ids or misplaced files all read this list, so a new
-kind of data is one entry here, its schema/<schema>.schema.json, its macros/checks/<checks>.py
+readers see as prose, and how the open data carries it. The reader (read/records.py), the loader
+(knowledge/), the checks (check/), the writing rules (check/style.py), the open data (publish/export.py,
+publish/datapage.py) and the messages about unknown ids or misplaced files all read this list, so a new
+kind of data is one entry here, its schema/<schema>.schema.json, its macros/check/<checks>.py
 and a fixture in tests/fixtures/data/ (tests/test_kinds.py adds one to prove it).
 
 This module imports nothing from the package: everything else may import it.
@@ -26,12 +26,12 @@ class Kind:
     # (or a name with no plural, such as research: see `one`)
     layout: str  # LIST, FOLDER or SINGLE
     schema: str  # schema/<schema>.schema.json, which each file is checked against
-    checks: str  # macros/checks/<checks>.py: its check(ctx), and check_use(ctx) if it has one
-    # Reader-facing text, held to the writing rules (style.py): "why", a list's items "steps[]",
+    checks: str  # macros/check/<checks>.py: its check(ctx), and check_use(ctx) if it has one
+    # Reader-facing text, held to the writing rules (check/style.py): "why", a list's items "steps[]",
     # a field of each list entry "countries[].services[].what". A field that is missing is skipped.
     prose: tuple[str, ...] = ()
     exported: bool = True  # in api/v1/knowledge-base.json under <name>
-    # The shape the open data gives its entries instead, from knowledge-base.schema.json#/$defs (export.py)
+    # The shape the open data gives its entries instead, from knowledge-base.schema.json#/$defs (publish/export.py)
     export_shape: str = ""
 
     @property
@@ -55,7 +55,7 @@ KINDS = (
         "sources",
         LIST,
         schema="sources",
-        checks="evidence",
+        checks="sources",
         prose=("unused_points[].says", "unused_points[].reason"),
         export_shape="source",
     ),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-# Reading a file (yamlfile.py, E100 and E104): contributor files are small and flat.
+# Reading a file (read/yamlfile.py, E100 and E104): contributor files are small and flat.
 MAX_FILE_BYTES = 100_000
 MAX_DEPTH = 12
-# Characters that no text may hold (E208, records.py). Hidden and direction-changing ones could make
+# Characters that no text may hold (E208, read/records.py). Hidden and direction-changing ones could make
 # a text say what it does not seem to say. Control characters (a double-quoted YAML string can hold
 # any, such as "\x1b[2J") mean nothing in advice, and in a message they could rewrite the
 # contributor's terminal. Tabs and newlines are text.
@@ -30,25 +30,29 @@ COUNTRY_NAMES = {
     "ZA": "South Africa",
     "SG": "Singapore",
 }
-# How many words in a row, shared with an article we read, make a copy (E209; fingerprints.py):
+# How many words in a row, shared with an article we read, make a copy (E209; check/fingerprints.py):
 # the style guide's rule (never copy eight or more).
 RUN_WORDS = 8
 # A tip is checked against its sources again at least this often (W501).
 REVIEW_EVERY_DAYS = 365
-# A phone number on the help page found only on pages older than this is flagged for review (W503, checks/help.py).
+# A phone number on the help page found only on pages older than this is flagged for review (W503, check/help.py).
 MAX_PAGE_AGE_YEARS = 5
 # What still prints on one page (a checklist) and on two pages (the worksheet), on A4 and on US Letter,
 # even with the longest text the schemas allow: tests/test_tools_browser.py prints such data to check.
 MAX_CHECKLIST_ITEMS = 18
 MAX_REFLECTION = {"prompts": 7, "lists": 2}
-# Plain language for readers in a bad moment (style.py).
+# Plain language for readers in a bad moment (check/style.py).
 MAX_SENTENCE_WORDS = 25
 MIN_READING_EASE = 60
 MAX_CHECKLIST_ITEM_WORDS = 12
 # A situation in the guide must lead to a plan worth having.
 MIN_TIPS_PER_SITUATION = 3
-# The guide's plan opens with at most this many steps; the rest wait, folded (macros/guide.py).
+# The guide's plan opens with at most this many steps; the rest wait, folded (macros/render/guide.py).
 FIRST_STEPS = 7
+# The research designs that count as trials (a tip they support is "Tested in trials", and only a trial
+# may be `in_a_programme`, E319), and those that are surveys of employers (knowledge/evidence.py).
+TRIAL_DESIGNS = {"randomised-trial", "meta-analysis-of-trials"}
+SURVEY_DESIGNS = {"employer-survey", "vendor-survey"}
 # A gap in a follow-up note for the reader to fill, such as {interviewer}.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

@@ -2,9 +2,9 @@
 it works the same after MkDocs and after Zensical.
 
 - Every HTML page: Material's search dialog gets its name, then the page gets its
-  Content-Security-Policy (csp.py), last, so the policy covers the page as it will be served.
-- The open data: api/v1/knowledge-base.json and schema/ (export.py), from the same checked
-  knowledge base the pages were made from, and the guide's slim files (guide.py).
+  Content-Security-Policy (publish/csp.py), last, so the policy covers the page as it will be served.
+- The open data: api/v1/knowledge-base.json and schema/ (publish/export.py), from the same checked
+  knowledge base the pages were made from, and the guide's slim files (render/guide.py).
 
 MkDocs runs it from hooks/postbuild.py. After `zensical build`, `make build ENGINE=zensical` runs
 `python -m macros.postbuild site`. Running it twice changes nothing.
@@ -16,12 +16,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core import BuildError, site_for
-from .csp import add_policy
-from .export import write_open_data
-from .guide import write_guide_data
+from .publish.csp import add_policy
+from .publish.export import write_open_data
+from .render.guide import write_guide_data
+from .render.suggest import write_rules
 from .settings import Settings, SettingsError, read_config, settings_from
-from .suggest import write_rules
+from .site import BuildError, site_for
 
 # Material's search panel has role="dialog" but no name, so a screen reader announces an unnamed
 # dialog (Lighthouse: aria-dialog-name).

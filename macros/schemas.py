@@ -146,7 +146,7 @@ _NAMES = {
 
 
 # The words of the schema problems met most while writing a tip, {name} filled in. The Suggest a tip page
-# fills in the same texts as a reader types (api/v1/rules.json, macros/suggest.py).
+# fills in the same texts as a reader types (api/v1/rules.json, macros/render/suggest.py).
 SCHEMA_MESSAGES = {
     "missing": (
         "missing required field '{field}'",

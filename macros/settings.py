@@ -12,16 +12,14 @@ others, a fork's build links to the fork:
 Everything that needs a setting takes it from here, whichever engine builds: the MkDocs hooks
 (hooks/site_address.py puts the addresses into MkDocs' configuration first), the macros
 (macros/__init__.py) and the post-build pass (macros/postbuild.py). Zensical runs no hooks, so
-`make build ENGINE=zensical` first runs `python -m macros.settings`, which writes .zensical.yml:
+`make build ENGINE=zensical` first runs `python -m macros.commands.zensical_config`, which writes .zensical.yml:
 mkdocs.yml (by INHERIT) with this build's addresses in place, for Zensical to build from.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +27,6 @@ from pathlib import Path
 import yaml
 
 REPOSITORY_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
-ZENSICAL_CONFIG = ".zensical.yml"
 
 
 class SettingsError(ValueError):
@@ -109,35 +106,3 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def read_config(config_file: Path) -> dict:
     """mkdocs.yml as plain data, for the steps that run without an engine."""
     return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-
-
-def zensical_config(config_file: Path, output: Path, environ: Mapping[str, str] = os.environ) -> str:
-    """A configuration for Zensical, to write to `output`: `config_file` with this build's addresses in place."""
-    config = read_config(config_file)
-    found = addresses(config, environ)
-    inherit = os.path.relpath(config_file.resolve(), output.resolve().parent)
-    overrides: dict = {"INHERIT": inherit, "extra": {"repository": found["repository"]}}
-    for key in ("site_url", "edit_uri", "copyright"):
-        if config.get(key):
-            overrides[key] = found[key]
-    header = f"# Written by `python -m macros.settings` for `make build ENGINE=zensical`: {config_file.name} with\n"
-    header += "# the addresses of this build (SITE_URL, GITHUB_REPOSITORY, REPOSITORY_URL). Do not edit.\n"
-    return header + yaml.safe_dump(overrides, sort_keys=False, allow_unicode=True, width=1000)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.settings", description=zensical_config.__doc__)
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--output", type=Path, default=Path(ZENSICAL_CONFIG))
-    args = parser.parse_args(argv)
-    try:
-        text = zensical_config(args.config_file, args.output)
-    except SettingsError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return 1
-    args.output.write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

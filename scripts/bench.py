@@ -128,7 +128,7 @@ WORD = re.compile(r"\b[a-z]{4,}\b")
 
 def _word_swaps(tips: list[dict]) -> dict[tuple[int, int], list[str]]:
     """Every lower-case word of four letters or more in the real tips, by (length, syllables)."""
-    from macros.style import _syllables
+    from macros.check.style import _syllables
 
     found: dict[tuple[int, int], set[str]] = {}
     for tip in tips:
@@ -145,7 +145,7 @@ def _texts(tip: dict) -> list[str]:
 
 
 def _vary(tip: dict, rng: random.Random, swaps: dict) -> dict:
-    from macros.style import _syllables
+    from macros.check.style import _syllables
 
     def swap(match: re.Match) -> str:
         word = match.group(0)
@@ -522,7 +522,8 @@ def main() -> int:
         print(f"\n{count} tips: making the data sets ...", flush=True)
         project = make_project(count)
         check = min(
-            measure([sys.executable, "-m", "macros.check", str(project / "data")], project)["seconds"] for _ in range(3)
+            measure([sys.executable, "-m", "macros.commands.check", str(project / "data")], project)["seconds"]
+            for _ in range(3)
         )
         repeat = args.repeat if count <= 1000 else 1
         runs = {"project": [], "plain": [], "zensical": []}

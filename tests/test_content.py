@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from macros.knowledge import load_knowledge_base
-from macros.yamlfile import read_yaml
+from macros.read.yamlfile import read_yaml
 from support.project import PROJECT
 
 
@@ -21,7 +21,9 @@ def kb():
 
 
 def test_check_command_passes_on_the_real_data():
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.commands.check"], cwd=PROJECT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert re.match(r"data OK: \d+ tips", result.stdout)
 

@@ -9,7 +9,7 @@ import shlex
 import pytest
 import yaml
 
-from macros import style
+from macros.check import style
 from macros.rules import RULES
 from macros.schemas import schema_for
 from support.commands import make_ready, run_make
@@ -262,7 +262,7 @@ def test_limits_are_the_same_in_schemas_fix_texts_and_descriptions():
     assert f"{limits.MAX_CHECKLIST_ITEM_WORDS} words or fewer" in fixes["S403"]
     assert f"{limits.MAX_CHECKLIST_ITEMS} items" in fixes["E308"]
     assert f"at least {limits.MIN_TIPS_PER_SITUATION} tips" in fixes["E315"]
-    assert style.MAX_SENTENCE_WORDS is limits.MAX_SENTENCE_WORDS  # one home: style.py takes it from limits.py
+    assert style.MAX_SENTENCE_WORDS is limits.MAX_SENTENCE_WORDS  # one home: check/style.py takes it from limits.py
     # A schema description that names a length names the schema's own limit.
     for name in ("tip", "sources", "template", "checklist", "reflection", "situations", "themes", "stages"):
         for path, node in _nodes(schema_for(name)):

@@ -31,7 +31,7 @@ def zensical_site(tmp_path_factory) -> Path:
     install_zensical()
     project = copy_project(tmp_path_factory.mktemp("zensical"))
     for command in (
-        [ZENSICAL_VENV / "bin" / "python", "-m", "macros.settings", "--output", ".zensical.yml"],
+        [ZENSICAL_VENV / "bin" / "python", "-m", "macros.commands.zensical_config", "--output", ".zensical.yml"],
         [ZENSICAL_VENV / "bin" / "zensical", "build", "--strict", "--clean", "--config-file", ".zensical.yml"],
         [ZENSICAL_VENV / "bin" / "python", "-m", "macros.postbuild", "site"],
     ):
@@ -82,7 +82,7 @@ def _policy_without_hashes(content: str) -> str:
 
 
 def test_every_page_has_the_same_policy_and_it_allows_exactly_its_own_inline_scripts(sites):
-    from macros.csp import policy_for
+    from macros.publish.csp import policy_for
 
     policies = {}
     for engine, site in sites.items():

@@ -87,7 +87,7 @@ def test_pull_request_workflow_checks_tests_and_previews():
     assert workflow["concurrency"]["cancel-in-progress"] is True
     assert set(workflow["jobs"]) == {"check", "test", "build"}
     [check] = [step for step in steps(workflow, "check") if step.get("id") == "check-data"]
-    assert check["run"] == "python -m macros.check --github"
+    assert check["run"] == "python -m macros.commands.check --github"
     assert runs(workflow, "test") == ["make test"]  # it installs everything, Debian's Chromium included
     assert "bookworm" in workflow["jobs"]["test"]["container"]["image"]  # Debian, as on the project's machines
     assert "mkdocs build --strict --site-dir site" in runs(workflow, "build")
@@ -103,7 +103,7 @@ def test_deploy_workflow_publishes_the_built_site_with_the_pages_actions():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     build_steps = [step.get("uses", "").split("@")[0] or step["run"] for step in build["steps"]]
     assert (
-        build_steps.index("python -m macros.check --github")
+        build_steps.index("python -m macros.commands.check --github")
         < build_steps.index("mkdocs build --strict --site-dir site")
         < build_steps.index("actions/upload-pages-artifact")
     )

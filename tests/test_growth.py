@@ -31,7 +31,7 @@ def test_ten_more_tips_break_no_test(tmp_path):
         # A copy would ask its original's question a second time, which the check refuses (E322).
         text = re.sub(r"^sources_differ:\n(?:[ ].*\n)*", "", text, flags=re.M)
         (project / "data" / "tips" / f"{tip_id}.yaml").write_text(text, encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith(f"data OK: {len(list((PROJECT / 'data' / 'tips').glob('*.yaml'))) + 10} tips")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

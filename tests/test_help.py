@@ -1,4 +1,4 @@
-"""The When to get help page: the rules in macros/checks/help.py on the small fixture data (the exact file,
+"""The When to get help page: the rules in macros/check/help.py on the small fixture data (the exact file,
 line and message of each), and the built page as a reader in distress meets it."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Hostile and broken contributions, from tests/hostile/: each one fails with file:line, or renders as inert text.
 
-Every case goes through the real checker (`python -m macros.check`) in its own
+Every case goes through the real checker (`python -m macros.commands.check`) in its own
 copy of the data, in a subprocess with a time limit. Failing cases name the
 file, line and rule code, never a traceback. A representative handful also go
 through `mkdocs build`, which must stop before it creates or changes the site.
@@ -221,7 +221,7 @@ def run_check(case: Case, root: Path) -> subprocess.CompletedProcess:
     shutil.copytree(PROJECT / "docs", project / "docs")
     place(case, project)
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(project / "data"), "--docs", str(project / "docs")],
+        [sys.executable, "-m", "macros.commands.check", str(project / "data"), "--docs", str(project / "docs")],
         cwd=PROJECT,
         capture_output=True,
         text=True,
@@ -443,13 +443,13 @@ def test_python_tags_on_lists_are_refused_not_ignored(data_dir):
 
 
 def test_syllables_match_pyphen_for_every_word_we_publish():
-    """macros/style.py reads pyphen's English patterns itself, for speed; it must find the same
+    """macros/check/style.py reads pyphen's English patterns itself, for speed; it must find the same
     hyphenation points as pyphen does, so reading ease stays textstat's."""
     import re
 
     import pyphen
 
-    from macros.style import _syllables
+    from macros.check.style import _syllables
 
     hyphenator = pyphen.Pyphen(lang="en_US")
     words = {"", "a", "ab", "abc", "2026", "snake_case", "affinity’", "ﬁnancial", "İstanbul", "co-operate"}
@@ -466,11 +466,11 @@ def test_syllables_match_pyphen_for_every_word_we_publish():
 
 
 def test_reading_ease_is_textstats_own():
-    """macros/style.py computes Flesch reading ease itself; it must agree with textstat 0.7.3 to the digit."""
+    """macros/check/style.py computes Flesch reading ease itself; it must agree with textstat 0.7.3 to the digit."""
     import textstat
     import yaml as pyyaml
 
-    from macros.style import reading_ease
+    from macros.check.style import reading_ease
 
     texts = [
         "",

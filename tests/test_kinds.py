@@ -63,7 +63,7 @@ def hints_file(tip_id: str, text: str = "Take a slow breath.") -> str:
 
 def check(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", *args], cwd=project, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "macros.commands.check", *args], cwd=project, capture_output=True, text=True, timeout=120
     )
 
 
@@ -77,7 +77,7 @@ def project(tmp_path_factory) -> Path:
     end = text.index("\n)\nKIND = ")  # the end of the KINDS tuple
     kinds.write_text(text[: end + 1] + ENTRY + text[end + 1 :], encoding="utf-8")
     (project / "schema" / "hints.schema.json").write_text(json.dumps(SCHEMA, indent=2), encoding="utf-8")
-    (project / "macros" / "checks" / "hints.py").write_text(CHECKS, encoding="utf-8")
+    (project / "macros" / "check" / "hints.py").write_text(CHECKS, encoding="utf-8")
     (project / "tests" / "fixtures" / "data" / "hints.yaml").write_text(hints_file("breathe-slowly"), encoding="utf-8")
     (project / "data" / "hints.yaml").write_text(hints_file("send-a-thank-you-note"), encoding="utf-8")
     return project

@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 
+from macros.commands.new_tip import NewTip, NewTipError, tip_id_from_title
 from macros.knowledge import DataError, load_knowledge_base
-from macros.new_tip import NewTip, NewTipError, tip_id_from_title
 from macros.schemas import schema_for
 from support.commands import make_ready, run_make
 from support.project import copy_project

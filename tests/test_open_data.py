@@ -16,8 +16,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros.evidence import STRENGTHS
 from macros.kinds import FOLDER, KIND, KINDS, LIST, SINGLE
+from macros.knowledge.evidence import STRENGTHS
 from support.project import PROJECT
 from support.yamlfiles import load_yaml
 

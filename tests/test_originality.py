@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.fingerprints import RUN_WORDS, fingerprint, load
+from macros.check.fingerprints import RUN_WORDS, fingerprint, load
 from support.project import PROJECT, copy_project
 
 SEED_SENTENCES = {
@@ -33,7 +33,10 @@ SEED_SENTENCES = {
 
 def check(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(project / "data")], cwd=project, capture_output=True, text=True
+        [sys.executable, "-m", "macros.commands.check", str(project / "data")],
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -101,7 +104,7 @@ def test_a_fingerprint_keeps_no_article_text(tmp_path):
     text = tmp_path / "read.txt"
     text.write_text(codecs.decode(SEED_SENTENCES["womensweb"], "rot13"), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.fingerprints", "womensweb", str(text), "--data", str(data)],
+        [sys.executable, "-m", "macros.commands.fingerprint", "womensweb", str(text), "--data", str(data)],
         cwd=PROJECT,
         capture_output=True,
         text=True,

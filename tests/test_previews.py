@@ -69,7 +69,7 @@ def test_theme_pages_take_their_description_from_the_theme(built_site):
 
 
 def test_timeline_and_theme_pages_carry_article_json_ld_that_the_policy_leaves_alone(built_site):
-    from macros.csp import policy_for
+    from macros.publish.csp import policy_for
 
     pages = ["timeline/index.html"] + [f"themes/{t['id']}/index.html" for t in load_yaml("data/themes.yaml")["themes"]]
     for page in pages:
@@ -81,7 +81,7 @@ def test_timeline_and_theme_pages_carry_article_json_ld_that_the_policy_leaves_a
         assert data["url"] == re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
         assert data["description"] == meta(html, "description", "name")[0]
         assert data["headline"] and data["publisher"]["name"] == "Interview Rebound"
-        # The built page's policy is the one csp.py makes for it: JSON-LD adds no hash, and nothing unsafe.
+        # The built page's policy is the one publish/csp.py makes for it: JSON-LD adds no hash, and nothing unsafe.
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html).group(1)
         assert policy == policy_for(html.replace(re.search(r"\s*<meta http-equiv=[^>]*>", html).group(0), "", 1))
         assert "unsafe" not in policy

@@ -1,6 +1,6 @@
 """Every built page: nothing is fetched from another host, and a strict Content-Security-Policy holds.
 
-The policy is written into each page by the post-build pass (macros/csp.py, run by macros/postbuild.py).
+The policy is written into each page by the post-build pass (macros/publish/csp.py, run by macros/postbuild.py).
 The static tests read the built HTML; the browser tests load every page in Debian's Chromium and record
 every request, every policy violation and every console error.
 """
@@ -11,13 +11,13 @@ import base64
 import hashlib
 import re
 
-from macros.csp import THEME_STYLE_HASHES
+from macros.publish.csp import THEME_STYLE_HASHES
 from support.browser import CSP_RECORDER
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 REQUIRED = {
     "default-src": "'self'",
-    # no inline style at all, but the one stylesheet Zensical's search panel adds at run time (macros/csp.py)
+    # no inline style at all, but the one stylesheet Zensical's search panel adds at run time (macros/publish/csp.py)
     "style-src": " ".join(["'self'", *THEME_STYLE_HASHES]),
     "img-src": "'self' data:",
     "connect-src": "'self'",

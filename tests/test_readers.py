@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from macros.guide import split_plan
 from macros.knowledge import load_knowledge_base
+from macros.render.guide import split_plan
 from support.project import PROJECT
 
 KB = load_knowledge_base(PROJECT / "data", PROJECT / "docs")

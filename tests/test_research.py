@@ -10,9 +10,8 @@ import re
 import pytest
 from test_validation import TODAY, edit, problems
 
-from macros import evidence
-from macros.fingerprints import figures
-from macros.knowledge import load_knowledge_base
+from macros.check.fingerprints import figures
+from macros.knowledge import evidence, load_knowledge_base
 from macros.schemas import schema_for
 from support.project import PROJECT
 from support.yamlfiles import load_yaml

@@ -67,8 +67,8 @@ def hostile_page(tmp_path_factory) -> str:
     """The hostile tip as the theme page shows it. The check refuses its tags and links (S406, S407), so it is
     rendered here straight through the templates: even a tip that got past the check stays inert."""
     from macros.knowledge import load_knowledge_base
+    from macros.read.yamlfile import read_yaml
     from macros.render import Renderer
-    from macros.yamlfile import read_yaml
 
     path = tmp_path_factory.mktemp("hostile") / "hostile-tip.yaml"
     path.write_text(HOSTILE_TIP, encoding="utf-8")

@@ -85,7 +85,7 @@ def test_serve_reloads_data_docs_and_templates(served):
     wait_for(url + "timeline/", "You can take these one at a time.")
 
     replace_in(
-        project / "macros" / "templates" / "timeline.html",
+        project / "macros" / "render" / "templates" / "timeline.html",
         '<ol class="ir-timeline">',
         '<ol class="ir-timeline" data-edited="template">',
     )
@@ -95,8 +95,12 @@ def test_serve_reloads_data_docs_and_templates(served):
     replace_in(project / "data" / "sources.yaml", "publisher: Taledo blog", "publisher: Taledo weblog")
     wait_for(url + "sources/", "Taledo weblog")
     reviewed = yaml.safe_load((project / "data" / "tips" / "send-a-thank-you-note.yaml").read_text())["last_reviewed"]
-    replace_in(project / "macros" / "render.py", 'return f"{day.day} {day:%B %Y}"', 'return f"{day:%Y}, day {day.day}"')
+    replace_in(
+        project / "macros" / "render" / "__init__.py",
+        'return f"{day.day} {day:%B %Y}"',
+        'return f"{day:%Y}, day {day.day}"',
+    )
     wait_for(url + "themes/follow-up/", f"{reviewed[:4]}, day {int(reviewed[8:])}")
     # a module that only the post-build pass imports: every module of the package is imported afresh
-    replace_in(project / "macros" / "csp.py", '"frame-src": "\'none\'",', '"frame-src": "\'self\'",')
+    replace_in(project / "macros" / "publish" / "csp.py", '"frame-src": "\'none\'",', '"frame-src": "\'self\'",')
     wait_for(url + "sources/", "frame-src 'self'")

@@ -1,6 +1,6 @@
 """The Suggest a tip page in Debian's Chromium: what a reader types becomes a tip file that `make check`
 accepts and the build puts on its theme page, or, for hostile text, one that reads back exactly and is
-refused or shown as inert text. The page's checks are held to macros/style.py and the checker.
+refused or shown as inert text. The page's checks are held to macros/check/style.py and the checker.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from playwright.sync_api import expect
 
-from macros.new_tip import tip_id_from_title
-from macros.style import reading_ease
+from macros.check.style import reading_ease
+from macros.commands.new_tip import tip_id_from_title
 from support.project import PROJECT, build, copy_project
 
 PAGE = "contribute/suggest-a-tip/"
@@ -149,7 +149,7 @@ def project_with(tmp_path: Path, filename: str, text: str) -> Path:
 
 def check(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True, timeout=120
     )
 
 
@@ -195,7 +195,7 @@ def test_a_tip_typed_into_the_form_passes_the_check_and_builds_onto_its_theme_pa
 
 def test_the_page_reports_what_the_checker_reports(suggest_page, tmp_path):
     """Too long, shouting, two sentences, a tag, a stray link, run-together steps: the same codes, places
-    and words on the page as from `python -m macros.check`."""
+    and words on the page as from `python -m macros.commands.check`."""
     page = suggest_page()
     tip = {
         **GOOD_TIP,

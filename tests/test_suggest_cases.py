@@ -20,7 +20,7 @@ from support.server import serve
 NO_PROBLEMS = "No problems found: the tip passes the checks."
 
 
-# A writing rule that exists only in this test: a pattern in macros/style.py, a code and fix in rules/writing.py.
+# A writing rule that exists only in this test: a pattern in macros/check/style.py, a code and fix in rules/writing.py.
 NEW_RULE = """TEXT_RULES = (
     TextRule(
         "S499", r"\\b(?:obviously|merely)\\b", 'says "{found}", which can make the task sound small', ignore_case=True
@@ -31,7 +31,7 @@ NEW_RULE_TEXT = """RULES = [
 
 def test_a_writing_rule_added_in_python_reaches_the_page_with_no_javascript_edit(browser, tmp_path):
     project = copy_project(tmp_path / "project")
-    style, rules = project / "macros" / "style.py", project / "macros" / "rules" / "writing.py"
+    style, rules = project / "macros" / "check" / "style.py", project / "macros" / "rules" / "writing.py"
     style.write_text(style.read_text(encoding="utf-8").replace("TEXT_RULES = (", NEW_RULE, 1), encoding="utf-8")
     rules.write_text(rules.read_text(encoding="utf-8").replace("RULES = [", NEW_RULE_TEXT, 1), "utf-8")
     script = (project / "docs" / "assets" / "js" / "suggest.js").read_bytes()
@@ -64,7 +64,7 @@ def test_a_writing_rule_added_in_python_reaches_the_page_with_no_javascript_edit
 
 
 def test_a_pattern_that_javascript_would_read_differently_is_refused():
-    from macros.suggest import js_pattern
+    from macros.render.suggest import js_pattern
 
     for pattern in (r"(?P<word>x)", r"(?i)x", r"x\Z"):
         with pytest.raises(ValueError):
@@ -80,7 +80,7 @@ def test_a_title_in_any_script_gets_a_valid_id_that_passes_the_check(suggest_pag
     filename, text = proposed(page)
     tip_id = yaml.safe_load(text)["id"]
     assert re.fullmatch(r"tip-[0-9a-f]{8}", tip_id) and filename == f"data/tips/{tip_id}.yaml"
-    from macros.new_tip import tip_id_from_title
+    from macros.commands.new_tip import tip_id_from_title
 
     assert tip_id == tip_id_from_title(title)
     project = copy_project(tmp_path / "project")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.knowledge import DataError, load_knowledge_base
-from macros.yamlfile import read_yaml
+from macros.read.yamlfile import read_yaml
 from support.project import PROJECT
 
 TODAY = datetime.date(2026, 11, 22)

@@ -370,7 +370,7 @@ def test_every_problem_in_one_run_with_a_fix(data_dir):
 def test_check_command(data_dir):
     edit(data_dir / "tips" / "take-a-walk.yaml", "theme: calm", "theme: calmm")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data_dir), "--github"],
+        [sys.executable, "-m", "macros.commands.check", str(data_dir), "--github"],
         capture_output=True,
         text=True,
         cwd=Path(__file__).parent.parent,
@@ -385,7 +385,7 @@ def test_check_command(data_dir):
 
 def test_check_command_passes_on_sound_data(data_dir):
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data_dir)],
+        [sys.executable, "-m", "macros.commands.check", str(data_dir)],
         capture_output=True,
         text=True,
         cwd=Path(__file__).parent.parent,
@@ -539,7 +539,7 @@ def test_agreed_by_names_only_the_tips_own_sources(data_dir):
 
 
 def test_a_disagreement_shows_in_the_evidence(data_dir):
-    from macros.evidence import opposed_by, source_points
+    from macros.knowledge.evidence import opposed_by, source_points
 
     edit(
         data_dir / "tips" / "write-it-down.yaml",
@@ -576,7 +576,7 @@ def test_a_source_with_no_points(data_dir):
         "    unused_points:\n      - says: Buy new shoes.\n        reason: Off the subject.\n",
     )
     kb = load_knowledge_base(data_dir, today=TODAY)
-    from macros.evidence import source_points
+    from macros.knowledge.evidence import source_points
 
     assert source_points(kb)["second-source"] == [
         {"text": "Buy new shoes.", "supports": [], "opposes": [], "describes": [], "not_used": "Off the subject."}

@@ -6,10 +6,10 @@
    specific first (written for a chosen situation, then tagged with one, then the shared steps),
    the best of each stage taken first; the rest wait behind "Show more". It ends with the tools
    that fit: the note to send, the worksheet, the checklist and, when called for, the help page.
-   macros/guide.py holds the same rule for the page without JavaScript; tests/test_guide.py
+   macros/render/guide.py holds the same rule for the page without JavaScript; tests/test_guide.py
    checks that both agree.
 
-   Data: the build writes small files under assets/guide/ (macros/guide.py): index.json, read
+   Data: the build writes small files under assets/guide/ (macros/render/guide.py): index.json, read
    at once, and one file per situation, read when it is ticked. So the first load does not grow
    with the tips. This script holds no advice.
 
@@ -157,7 +157,7 @@
     });
   }
 
-  /* The first steps and the rest (macros/guide.py, split_plan, is the same rule). */
+  /* The first steps and the rest (macros/render/guide.py, split_plan, is the same rule). */
   function splitPlan(index, ranked) {
     const byRank = ranked.slice().sort(function (a, b) {
       return a.rank - b.rank || a.tip.order - b.tip.order;
@@ -192,7 +192,7 @@
     };
   }
 
-  /* The note that fits best, among those for one tip if given (macros/guide.py, best_note). */
+  /* The note that fits best, among those for one tip if given (macros/render/guide.py, best_note). */
   function bestNote(index, ranks, tipId) {
     let best = null;
     index.notes.forEach(function (note, position) {

@@ -2,7 +2,7 @@
  *
  * Checks the tip as the reader types, with the limits and rule texts the build publishes in
  * api/v1/rules.json (from schema/tip.schema.json and macros/rules/), and counts reading ease
- * exactly as macros/style.py does. Shows a preview with the classes of a tip on its theme page,
+ * exactly as macros/check/style.py does. Shows a preview with the classes of a tip on its theme page,
  * and keeps the "Propose on GitHub" link up to date: GitHub's new-file page, prefilled with the
  * tip as YAML. Every string is written as a YAML double-quoted scalar, so the file reads back as
  * exactly the text typed. Nothing typed is stored, and nothing leaves the browser until the
@@ -15,7 +15,7 @@
 
   /* ---- Text as Python's re and str see it: the patterns come from rules.json ----------------- */
 
-  let pattern = null;  // name -> RegExp, from the patterns style.py publishes (set by setRules)
+  let pattern = null;  // name -> RegExp, from the patterns check/style.py publishes (set by setRules)
 
   function pySplit(text) {
     return text.split(pattern.spaces).filter(Boolean);
@@ -44,14 +44,14 @@
     return (whole === 0 && value < 0 ? "-" : "") + String(whole === 0 ? 0 : whole);
   }
 
-  // style.py's _round: half away from zero.
+  // check/style.py's _round: half away from zero.
   function round(number, points) {
     const scale = Math.pow(10, points);
     const half = number < 0 || Object.is(number, -0) ? -0.5 : 0.5;
     return Math.floor(number * scale + half) / scale;
   }
 
-  /* ---- Reading ease, as style.py (and textstat 0.7.3) compute it ------------------------ */
+  /* ---- Reading ease, as check/style.py (and textstat 0.7.3) compute it ------------------------ */
 
   let hyphenation = null;
 
@@ -142,9 +142,9 @@
     return (text.match(pattern.word) || []).length;
   }
 
-  /* ---- The id, as macros/new_tip.py's tip_id_from_title makes it -------------------------- */
+  /* ---- The id, as macros/commands/new_tip.py's tip_id_from_title makes it -------------------------- */
 
-  // FNV-1a (32 bits) of the UTF-8 text, in 8 hex digits, as new_tip.py's _short_hash.
+  // FNV-1a (32 bits) of the UTF-8 text, in 8 hex digits, as commands/new_tip.py's _short_hash.
   function shortHash(text) {
     let value = 0x811c9dc5;
     new TextEncoder().encode(text).forEach(function (byte) {
@@ -319,7 +319,7 @@
     if (!tip.sources.length) add("E310", ["sources"], checkSaid.no_source);
     if (!tip.situations.length) add("E314", ["id"], checkSaid.no_plan);
 
-    // Writing style (S4xx), as style.py's style_problems runs it on a tip
+    // Writing style (S4xx), as check/style.py's style_problems runs it on a tip
     const cited = {};
     tip.sources.forEach(function (citation) {
       const source = rules.sources[citation.id] || (newSource && citation.id === newSource.id ? newSource : null);
@@ -346,7 +346,7 @@
       });
     }
 
-    // style.py's TEXT_RULES: each a pattern, a message and where it applies, published as they are.
+    // check/style.py's TEXT_RULES: each a pattern, a message and where it applies, published as they are.
     function textRules(path, value) {
       const isItem = path.length === 2 && typeof path[1] === "number";
       const allowed = writing.tip_text.indexOf(path[0]) !== -1 ? cited : {};
@@ -417,7 +417,7 @@
 
   const tools = window.InterviewRebound;  // shared.js, loaded before this script
   const root = document.querySelector("[data-ir-suggest]");
-  // The checks, for tests/test_suggest.py, which holds them to style.py and the checker.
+  // The checks, for tests/test_suggest.py, which holds them to check/style.py and the checker.
   tools.suggest = {
     readingEase: function (text) {
       return hyphenation ? readingEase(text) : null;
@@ -447,7 +447,7 @@
   let rules = null;
   const current = { yaml: "", path: "", source: "" };
 
-  // The rules' patterns, compiled once: Python's re patterns, as macros/suggest.py rewrote them.
+  // The rules' patterns, compiled once: Python's re patterns, as macros/render/suggest.py rewrote them.
   function setRules(loaded) {
     const published = loaded.writing.patterns;
     const compile = function (name, flags) {
@@ -602,7 +602,7 @@
       const known = rules.sources[citation.id] || (source && source.id === citation.id ? source : null);
       return known && known.publisher ? known.publisher : citation.id;
     });
-    /* As macros/templates/tip.html: the count, then each publisher once, with its number of articles. */
+    /* As macros/render/templates/tip.html: the count, then each publisher once, with its number of articles. */
     footer.appendChild(element("p", "ir-tip__sources", count + " source" + (count === 1 ? "" : "s") + " give" +
       (count === 1 ? "s" : "") + " this advice:"));
     const articles = new Map();

@@ -1,8 +1,11 @@
-"""The checks between records: the module each kind names in kinds.py (several kinds may share one).
+"""Stage 2, check: what a schema cannot see, once every file has been read (stage 1, macros/read/).
 
-Each module has check(ctx), which reports through ctx.report, and may have check_use(ctx) for what
-only means something once every link is sound (an entry no one uses, a plan with too few tips).
-run() runs them after every file has been read and has passed its schema (see knowledge.py).
+The checks between records are the module each kind names in kinds.py (several kinds may share
+one), plus the checks across kinds (ACROSS_KINDS). Each module has check(ctx), which reports
+through ctx.report, and may have check_use(ctx) for what only means something once every link is
+sound (an entry no one uses, a plan with too few tips). run() runs them; then style.py holds every
+reader-facing text to the writing rules. fingerprints.py reads the fingerprints of the articles we
+read, for the checks of copied words and figures. The knowledge base (macros/knowledge/) calls both.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from ..kinds import KIND, KINDS, KnowledgeBase
 from ..problems import CHECK_MESSAGES
-from ..records import Record, Report
+from ..read.records import Record, Report
 
 # The checks that read every kind at once, after each kind's own: words copied from an article (E209).
 ACROSS_KINDS = ("originality",)

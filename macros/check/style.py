@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pyphen
 
-from .kinds import KIND, KINDS, SINGLE, prose_texts
-from .limits import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
+from ..kinds import KIND, KINDS, SINGLE, prose_texts
+from ..limits import MAX_CHECKLIST_ITEM_WORDS, MAX_SENTENCE_WORDS, MIN_READING_EASE
 
 # The patterns the measures below use. The build publishes them for the Suggest a tip page, which
-# counts sentences, words and reading ease as these do (macros/suggest.py rewrites them for JavaScript).
+# counts sentences, words and reading ease as these do (macros/render/suggest.py rewrites them for JavaScript).
 PATTERNS = {
     "markdown_link": r"\[([^\]]*)\]\([^)]*\)",
     "sentence_end": r"(?<=[.!?])[\"')\]]*\s+",
@@ -138,7 +138,7 @@ def _long_sentences(record, path: tuple, text: str):
 @dataclass(frozen=True)
 class TextRule:
     """A writing rule that a pattern finds. Written once, here: the build publishes it in api/v1/rules.json
-    (macros/suggest.py), and the Suggest a tip page runs the same pattern on what a reader types."""
+    (macros/render/suggest.py), and the Suggest a tip page runs the same pattern on what a reader types."""
 
     code: str
     # For Python's re. Keep to what JavaScript reads alike: suggest.py rewrites \s, \w, \d, \b and . for it.

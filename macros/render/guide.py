@@ -5,7 +5,7 @@ A plan is every tip tagged with a chosen situation, plus the few steps every pla
 a chosen situation, then tagged with one, then the shared steps), with the best of each stage
 taken first so the short plan reaches from today to the next interview. The rest waits, folded.
 
-The Every situation page (macros/templates/guide_list.html) shows each situation's first steps for
+The Every situation page (macros/render/templates/guide_list.html) shows each situation's first steps for
 readers without JavaScript. With it, the guide's script (docs/assets/js/guide.js) builds plans for
 any mix of situations by the same rule, from small files the build writes (write_guide_data): an
 index with what picking needs (stages, notes, the shared steps) and one file per situation with its
@@ -19,8 +19,8 @@ import json
 import re
 from pathlib import Path
 
-from .knowledge import KnowledgeBase
-from .limits import FIRST_STEPS
+from ..knowledge import KnowledgeBase
+from ..limits import FIRST_STEPS
 
 GUIDE_DATA = "assets/guide"  # under the built site: index.json and <situation id>.json
 # A tip that speaks of "your note" needs the tip that tells the reader to send one, earlier in the

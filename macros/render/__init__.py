@@ -1,4 +1,7 @@
-"""Render the checked knowledge base to HTML through the templates in macros/templates/.
+"""Stage 4, render: the checked knowledge base as HTML, through the templates in macros/render/templates/.
+
+Beside this module: guide.py (the guide's plans and data), contribute.py and suggest.py (the
+contributor pages, and the rules.json the Suggest a tip page checks against).
 
 Contributor text is data, never markup: it is escaped, or, where a little
 Markdown is allowed, converted by a plain Markdown instance with raw HTML
@@ -19,8 +22,8 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import evidence
-from .limits import COUNTRY_NAMES, PLACEHOLDER
+from ..knowledge import evidence
+from ..limits import COUNTRY_NAMES, PLACEHOLDER
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}

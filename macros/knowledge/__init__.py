@@ -1,10 +1,11 @@
-"""Load every file in data/ once, check it, and hold it as one knowledge base.
+"""Stage 3, build the knowledge base: every file in data/ read (stage 1) and checked (stage 2), held as one.
 
-The loader: a build reaches it through core.site_for(), the entry point; the command-line tools
-(check.py, new_tip.py) and the tests call it directly. It runs in three passes, so one run reports
-every problem: each file against its JSON Schema (records.py), then the links between records
-(checks/), then the writing style (style.py). A problem names the file, the line, a rule code and
-the fix. What there is to load is the list of kinds in kinds.py.
+A build reaches it through site.site_for(), the entry point; the commands (macros/commands/) and the
+tests call it directly. It runs in three passes, so one run reports every problem: each file against
+its JSON Schema (read/records.py), then the links between records (check/), then the writing style
+(check/style.py). A problem names the file, the line, a rule code and the fix. What there is to load
+is the list of kinds in kinds.py. evidence.py works out what the checked records say together: each
+source's points and each tip's strength of evidence, for the pages (stage 4) and the open data (stage 5).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from . import checks
-from .kinds import FOLDER, KIND, KINDS, KnowledgeBase
-from .problems import DataError, Problem
-from .records import DataReader, Report
-from .schemas import PROJECT_DIR
-from .style import style_problems
+from .. import check
+from ..check.style import style_problems
+from ..kinds import FOLDER, KIND, KINDS, KnowledgeBase
+from ..problems import DataError, Problem
+from ..read.records import DataReader, Report
+from ..schemas import PROJECT_DIR
 
 __all__ = [
     "PROJECT_DIR",
@@ -42,7 +43,7 @@ def load_knowledge_base(
     for kind in KINDS:  # a tip whose file has errors is still a tip: do not also call every link to it unknown
         if kind.layout == FOLDER:
             known[kind.name] |= {path.stem for path in (Path(data_dir) / kind.name).glob("*.yaml")}
-    context = checks.Context(
+    context = check.Context(
         kb,
         reader.records,
         report,
@@ -52,7 +53,7 @@ def load_knowledge_base(
         known,
         Path(data_dir),
     )
-    checks.run(context)
+    check.run(context)
     for problem in style_problems(kb, context.record):
         report.add(*problem)
     if report.problems:

@@ -9,6 +9,8 @@ page, the Disagreements page and the open data.
 
 from __future__ import annotations
 
+from ..limits import SURVEY_DESIGNS, TRIAL_DESIGNS
+
 
 def source_points(kb) -> dict[str, list[dict]]:
     """{source id: [{"text", "supports": [tip ids], "opposes": [tip ids], "describes": [situation ids]}
@@ -95,8 +97,6 @@ DESIGNS = {
     "employer-survey": "Survey of employers",
     "vendor-survey": "Survey by a firm that sells job services",
 }
-TRIALS = {"randomised-trial", "meta-analysis-of-trials"}
-SURVEYS = {"employer-survey", "vendor-survey"}
 # The strength labels a tip can carry, strongest first, with what each means. strength() is the
 # one place that works a label out; the pages and the open data both take it from there.
 STRENGTHS = {
@@ -119,9 +119,9 @@ def strength(tip: dict, research_by_id: dict[str, dict]) -> str:
         for entry in tip.get("research", [])
         if entry["finding"] == "supports" and entry["id"] in research_by_id
     ]
-    if any(design in TRIALS and not in_a_programme for design, in_a_programme in supporting):
+    if any(design in TRIAL_DESIGNS and not in_a_programme for design, in_a_programme in supporting):
         return "Tested in trials"
-    if any(design not in SURVEYS for design, _ in supporting):
+    if any(design not in SURVEY_DESIGNS for design, _ in supporting):
         return "Supported by studies"
     return "Employer surveys" if supporting else "Advice only"
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .kinds import FOLDER, KIND, KINDS, LIST, Kind
-from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS
-from .problems import CHECK_MESSAGES, Problem, format_path, printable
-from .schemas import schema_problems
+from ..kinds import FOLDER, KIND, KINDS, LIST, Kind
+from ..limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS
+from ..problems import CHECK_MESSAGES, Problem, format_path, printable
+from ..schemas import schema_problems
 from .yamlfile import YamlFileError, read_yaml
 
 

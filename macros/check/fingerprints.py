@@ -8,20 +8,17 @@ It also keeps every figure the text gives (a number written in digits or in word
 "one hundred forty-six"), one "figure <number>" line each, so that `make check` can hold each figure
 we state about a study to the text we read (checks/research.py, E325).
 
-Make one from the text you read: `make fingerprint SOURCE=<source id> TEXT=<file>`.
+Make one from the text you read: `make fingerprint SOURCE=<source id> TEXT=<file>` (commands/fingerprint.py).
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import hashlib
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .limits import RUN_WORDS
+from ..limits import RUN_WORDS
 
 # The words of a text, as the shared originality tool counts them: letters and digits, with an apostrophe inside.
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -94,38 +91,3 @@ def load_figures(data_dir: Path) -> dict[str, set[str]]:
             if line.startswith(FIGURE):
                 kept.setdefault(path.stem, set()).add(line.removeprefix(FIGURE))
     return kept
-
-
-def write(data_dir: Path, source_id: str, text: str, read_on: str) -> Path:
-    """Add the runs and figures of `text` to the source's fingerprint file (a source read twice keeps both)."""
-    target = data_dir / FOLDER / f"{source_id}.txt"
-    hashes = set(fingerprint(text)) | {FIGURE + figure for figure in figures(text)}
-    if target.exists():
-        hashes |= {line for line in target.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    header = (
-        f"# {source_id}: hashes of every {RUN_WORDS}-word run of the text we read, and its figures "
-        f"(last added {read_on}).\n"
-        "# No article text is kept. Made by: make fingerprint SOURCE=<id> TEXT=<file>\n"
-    )
-    target.write_text(header + "".join(f"{hash_}\n" for hash_ in sorted(hashes)), encoding="utf-8")
-    return target
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.fingerprints", description=__doc__.splitlines()[0])
-    parser.add_argument("source_id", help="the id of the source, as in data/sources.yaml")
-    parser.add_argument("text", nargs="+", help="the text you read, saved as a plain text file")
-    parser.add_argument("--data", default=Path(__file__).resolve().parent.parent / "data", type=Path)
-    args = parser.parse_args(argv)
-    text = "\n".join(Path(file).read_text(encoding="utf-8") for file in args.text)
-    if len(words_with_offsets(text)) < RUN_WORDS:
-        print(f"{args.text[0]}: fewer than {RUN_WORDS} words; nothing to fingerprint", file=sys.stderr)
-        return 1
-    target = write(args.data, args.source_id, text, datetime.date.today().isoformat())
-    print(f"wrote {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,9 +13,9 @@ import json
 import shutil
 from pathlib import Path
 
-from .evidence import opposed_by, source_points, strength
-from .kinds import FOLDER, KINDS, LIST, Kind, KnowledgeBase
-from .schemas import SCHEMA_DIR, schema_for
+from ..kinds import FOLDER, KINDS, LIST, Kind, KnowledgeBase
+from ..knowledge.evidence import opposed_by, source_points, strength
+from ..schemas import SCHEMA_DIR, schema_for
 
 # Raise the minor number for new optional fields, the major one (and the api/vN path) when a field
 # is removed, renamed or changes meaning.

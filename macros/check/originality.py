@@ -1,7 +1,7 @@
 """The check for copied words: no text of ours may share a run of RUN_WORDS words with an article we read.
 
 Every text value in data/ is compared, and every page in docs/, with the fingerprints in
-data/fingerprints/ (see macros/fingerprints.py). A source's own title and address are citations,
+data/fingerprints/ (see macros/check/fingerprints.py). A source's own title and address are citations,
 not copies, and so are a study's title, authors, journal and address: they are left out.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fingerprints import load, runs
 from ..limits import RUN_WORDS
-from ..records import strings
+from ..read.records import strings
 from . import Context
+from .fingerprints import load, runs
 
 CITATION_FIELDS = {("sources", "title"), ("sources", "url")} | {
     ("research", key) for key in ("cited_as", "authors", "title", "published_in", "url", "doi")

@@ -2,9 +2,13 @@
 
 Everything that builds the site comes in through `site_for(settings)`: the macros module
 (macros/__init__.py, the adapter the engines load) and the post-build pass (macros/postbuild.py),
-with the settings from settings.py. It loads the data through knowledge.py, which the command-line
-tools (check.py, new_tip.py) and the tests use directly. Plain Python: nothing here knows MkDocs or
-Zensical.
+with the settings from settings.py. It runs the stages in their order, each a folder below:
+
+    read/ -> check/ -> knowledge/ -> render/ -> publish/
+    (files)  (rules)   (one base)    (pages)    (open data, policy)
+
+It loads the data through knowledge/, which the commands (commands/) and the tests use directly.
+Plain Python: nothing here knows MkDocs or Zensical.
 
 Zensical runs the macros module once per macro page, and `make serve` once per rebuild; so the
 result is kept, with a fingerprint of every file it was made from, and made again only when one
@@ -17,9 +21,9 @@ import functools
 import os
 from dataclasses import dataclass
 
-from .datapage import open_data_context
-from .export import build_date, json_text
 from .knowledge import DataError, KnowledgeBase, load_knowledge_base
+from .publish.datapage import open_data_context
+from .publish.export import build_date, json_text
 from .render import Renderer
 from .settings import Settings
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import FOLDER, LIST, Kind
+from ..schemas import resolve_ref, schema_for
 from .export import EXPORT_PATH, EXPORTED, LICENSE, SCHEMA_VERSION, knowledge_base_schema
-from .kinds import FOLDER, LIST, Kind
-from .schemas import resolve_ref, schema_for
 
 
 @dataclass(frozen=True)

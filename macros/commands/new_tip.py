@@ -1,7 +1,7 @@
-"""Start a new tip: `make new-tip` or `python -m macros.new_tip`.
+"""Start a new tip: `make new-tip` or `python -m macros.commands.new_tip`.
 
 Asks for a title, a theme and a stage (or takes them as options), then writes
-data/tips/<id>.yaml from the template macros/templates/new_tip.yaml.jinja, with
+data/tips/<id>.yaml from the template macros/commands/new_tip.yaml.jinja, with
 every field ready to fill, and says what to do next. It never overwrites a file.
 """
 
@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .kinds import KIND
-from .knowledge import PROJECT_DIR, DataError, load_vocabulary
-from .schemas import resolve_ref, schema_for
-from .settings import read_config, settings_from
-from .yamlfile import YamlFileError, read_yaml
+from ..kinds import KIND
+from ..knowledge import PROJECT_DIR, DataError, load_vocabulary
+from ..read.yamlfile import YamlFileError, read_yaml
+from ..schemas import resolve_ref, schema_for
+from ..settings import read_config, settings_from
 
 SERVE_ADDRESS = "http://127.0.0.1:8000"  # the --dev-addr of `make serve` in the Makefile
 
@@ -34,7 +34,7 @@ def served_address(page: str) -> str:
     return SERVE_ADDRESS + urlsplit(site_url).path + page
 
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent  # new_tip.yaml.jinja, beside this file
 TEMPLATE = "new_tip.yaml.jinja"
 
 
@@ -231,7 +231,7 @@ def _ask(question: str, check, interactive: bool):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.new_tip", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m macros.commands.new_tip", description=__doc__.splitlines()[0])
     parser.add_argument("--title", default="", help="what to do, as a short instruction")
     parser.add_argument("--theme", default="", help="a theme id from data/themes.yaml")
     parser.add_argument("--stage", default="", help="a stage id from data/stages.yaml")

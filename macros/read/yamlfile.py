@@ -14,7 +14,7 @@ import yaml
 from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import ScalarNode
 
-from .limits import MAX_DEPTH, MAX_FILE_BYTES
+from ..limits import MAX_DEPTH, MAX_FILE_BYTES
 
 COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 STRING_TAG = "tag:yaml.org,2002:str"

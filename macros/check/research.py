@@ -5,9 +5,9 @@ research shows."""
 
 from __future__ import annotations
 
-from ..evidence import TRIALS
-from ..fingerprints import figures, load_figures
+from ..limits import TRIAL_DESIGNS
 from . import Context
+from .fingerprints import figures, load_figures
 
 STUDY_TEXT = ("studied", "found", "limits")
 TIP_TEXT = ("says", "limits", "view")
@@ -38,7 +38,7 @@ def check(ctx: Context):
             for key in TIP_TEXT:
                 if key in entry:
                     _check_figures(ctx, record, entry["id"], entry[key], path + (key,), given)
-            if entry.get("in_a_programme") and designs.get(entry["id"]) not in TRIALS:
+            if entry.get("in_a_programme") and designs.get(entry["id"]) not in TRIAL_DESIGNS:
                 ctx.report.add(
                     record,
                     "E319",

@@ -1,6 +1,6 @@
 """The "Suggest a tip" page: its form, and the rules its live checks use.
 
-The form (macros/templates/suggest_tip.html) lists the themes, stages, situations and
+The form (macros/render/templates/suggest_tip.html) lists the themes, stages, situations and
 sources by name, straight from the data. The build also publishes api/v1/rules.json: the
 limits from schema/tip.schema.json, the style limits and every rule's title and fix from
 rules/, the hyphenation patterns that style.py counts syllables with, and the names the
@@ -17,12 +17,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .kinds import KIND
-from .limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS, MAX_SENTENCE_WORDS, MIN_READING_EASE
-from .problems import CHECK_MESSAGES, ENTRY_NAMES
-from .rules import RULES
-from .schemas import AT_THE_TOP, FIELD_TYPES, SCHEMA_MESSAGES, resolve_ref, schema_for, type_name
-from .style import MESSAGES, PATTERNS, SHOUTING_MIN_LETTERS, TEXT_RULES, TIP_TEXT, hyphenation_patterns
+from ..check.style import MESSAGES, PATTERNS, SHOUTING_MIN_LETTERS, TEXT_RULES, TIP_TEXT, hyphenation_patterns
+from ..kinds import KIND
+from ..limits import CONTROL_CHARACTERS, HIDDEN_CHARACTERS, MAX_SENTENCE_WORDS, MIN_READING_EASE
+from ..problems import CHECK_MESSAGES, ENTRY_NAMES
+from ..rules import RULES
+from ..schemas import AT_THE_TOP, FIELD_TYPES, SCHEMA_MESSAGES, resolve_ref, schema_for, type_name
 
 RULES_PATH = "api/v1/rules.json"
 
@@ -132,7 +132,7 @@ def js_pattern(pattern: str) -> str:
 
 
 def writing_rules() -> dict:
-    """The writing rules of macros/style.py, for suggest.js to run as a reader types."""
+    """The writing rules of macros/check/style.py, for suggest.js to run as a reader types."""
     return {
         "limits": {
             "max_sentence_words": MAX_SENTENCE_WORDS,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .kinds import KINDS, LIST
-from .rules import RULES
-from .schemas import resolve_ref, schema_for
+from ..kinds import KINDS, LIST
+from ..rules import RULES
+from ..schemas import resolve_ref, schema_for
 
 # Rule codes by their first two characters, in the order a checker run finds them.
 RULE_GROUPS = {

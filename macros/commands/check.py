@@ -1,4 +1,4 @@
-"""Check the data without building the site: `python -m macros.check`.
+"""Check the data without building the site: `python -m macros.commands.check`.
 
 Exit status 0 when the data is sound (warnings allowed), 1 when it has problems.
 With --github, also print each problem as a GitHub annotation on its line.
@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from .kinds import KINDS, SINGLE
-from .knowledge import PROJECT_DIR, DataError, load_knowledge_base
+from ..kinds import KINDS, SINGLE
+from ..knowledge import PROJECT_DIR, DataError, load_knowledge_base
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m macros.commands.check", description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=PROJECT_DIR / "data", help="the data folder (default: data/)")
     parser.add_argument("--docs", help="the docs folder, to check theme pages (default: docs/ beside the data folder)")
     parser.add_argument("--github", action="store_true", help="also print GitHub workflow annotations")
