@@ -193,6 +193,18 @@ def test_a_tip_typed_into_the_form_passes_the_check_and_builds_onto_its_theme_pa
     assert f'id="tip-{tip_id}"' in theme_page and GOOD_TIP["title"] in theme_page
 
 
+def test_a_title_whose_id_is_already_a_tip_is_refused_with_its_fix(suggest_page):
+    """Only the page can see this one (the proposed file would be the existing tip's file): its words
+    come from the build, like the checks' own."""
+    page = suggest_page()
+    fill(page, {**GOOD_TIP, "title": "Send a thank-you note"})
+    problems = page.locator("[data-ir-problems]")
+    expect(problems).to_contain_text("a tip with the id 'send-a-thank-you-note' already exists")
+    expect(problems).to_contain_text("Improve that tip instead, or choose a title that says something different.")
+    assert [line.split()[0] for line in page_problems(page)] == ["E302"]
+    expect(page.locator("[data-ir-verdict]")).not_to_have_text("No problems found: the tip passes the checks.")
+
+
 def test_the_page_reports_what_the_checker_reports(suggest_page, tmp_path):
     """Too long, shouting, two sentences, a tag, a stray link, run-together steps: the same codes, places
     and words on the page as from `python -m macros.commands.check`."""

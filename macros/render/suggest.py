@@ -26,6 +26,13 @@ from ..schemas import AT_THE_TOP, FIELD_TYPES, SCHEMA_MESSAGES, resolve_ref, sch
 
 RULES_PATH = "api/v1/rules.json"
 
+# What only this page can see, with its fix: a title whose id is already a tip's. `make check` never
+# meets it, since the proposed file would be the existing tip's own file (data/tips/<id>.yaml).
+PAGE_MESSAGES = {
+    "tip_exists": "a tip with the id '{value}' already exists",
+    "tip_exists_fix": "Improve that tip instead, or choose a title that says something different.",
+}
+
 
 def _text_limits(spec: dict) -> dict:
     return {key: spec[key] for key in ("minLength", "maxLength") if key in spec}
@@ -171,6 +178,7 @@ def rules_data(kb) -> dict:
         "schema_messages": SCHEMA_MESSAGES | {"missing": (missing, fix.replace("{where}", AT_THE_TOP))},
         "entry_names": ENTRY_NAMES,
         "check_messages": CHECK_MESSAGES | {"sources_one": KIND["sources"].one, "sources_home": KIND["sources"].home},
+        "page_messages": PAGE_MESSAGES,
         "rules": {code: {"title": rule.title, "fix": rule.fix} for code, rule in sorted(RULES.items())},
         "themes": {theme["id"]: theme["title"] for theme in kb.themes},
         "stages": {stage["id"]: stage["title"] for stage in kb.stages},

@@ -313,8 +313,7 @@
       }
     });
     if (rules.tips.indexOf(tip.id) !== -1) {
-      add("E302", ["id"], "a tip with the id '" + tip.id + "' already exists", "Improve that tip instead, or " +
-        "choose a title that says something different.");
+      add("E302", ["id"], format(rules.page_messages.tip_exists, { value: tip.id }), rules.page_messages.tip_exists_fix);
     }
     if (!tip.sources.length) add("E310", ["sources"], checkSaid.no_source);
     if (!tip.situations.length) add("E314", ["id"], checkSaid.no_plan);
