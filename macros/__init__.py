@@ -82,8 +82,17 @@ def define_env(env):
 
     @env.macro
     def theme_tips(theme_id: str) -> str:
-        """Every tip of one theme, in full, each with its #tip-<id> anchor."""
-        return page_macro("theme.html")(theme=kb.by_id["themes"][theme_id])
+        """Every tip of one theme, in full, each with its #tip-<id> anchor.
+
+        The page's description (for search engines and link previews) is its theme's, from
+        data/themes.yaml, unless its front matter gives one. Both engines read a page's meta after
+        its macros have run, so this is the one place that sets it."""
+        theme = kb.by_id["themes"][theme_id]
+        if not env.page.meta.get("description"):
+            # Contributor text, which the page's template prints inside an attribute: escaped here, quotes
+            # included, and marked as such so that an engine that escapes on its own does not do it twice.
+            env.page.meta["description"] = markupsafe.escape(theme["description"])
+        return page_macro("theme.html")(theme=theme)
 
     env.macro(page_macro("timeline.html"), "timeline")
     env.macro(page_macro("sources.html"), "source_list")
@@ -153,15 +162,3 @@ def define_env(env):
             kb.templates, key=lambda note: (stage_order[kb.by_id["tips"][note["tips"][0]]["stage"]], note["title"])
         )
         return page_macro("note_templates.html")(notes=notes)
-
-
-def on_pre_page_macros(env):
-    """A theme page's description (for search engines and link previews) is its theme's, from data/themes.yaml,
-    unless its front matter gives one."""
-    path = _page_path(env.page)
-    if path.startswith("themes/") and not env.page.meta.get("description"):
-        theme = env.variables["kb"].by_id["themes"].get(path.removeprefix("themes/").removesuffix(".md"))
-        if theme is not None:
-            # Contributor text, which the theme's templates print inside an attribute: escaped here, quotes
-            # included, and marked as such so that an engine that escapes on its own does not do it twice.
-            env.page.meta["description"] = markupsafe.escape(theme["description"])

@@ -2,12 +2,14 @@
 
 Each builds a copy of the project in a temporary folder; the tests compare what a reader and a
 reuser get: every tip's anchor on its theme page, every page's Content-Security-Policy, the open
-data file, the tool pages' scripts, and nothing fetched from another host. Zensical comes from
+data file, the tool pages' scripts, what search engines and link previews read, every link, and
+nothing fetched from another host. Zensical comes from
 its own environment (.venv-zensical), which `make` installs from requirements-zensical.txt.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import subprocess
@@ -75,6 +77,22 @@ def test_every_tip_has_its_anchor_on_its_theme_page_in_both(sites):
         assert {i for i in ids["mkdocs"] if i.startswith("tip-")} == {
             i for i in ids["zensical"] if i.startswith("tip-")
         }
+
+
+PREVIEW_TAGS = re.compile(r'<meta (?:name|property)="((?:og:|twitter:)?(?:description|title))" content="([^"]*)"')
+
+
+def test_every_page_tells_search_engines_and_link_previews_the_same_in_both(sites):
+    """Description and title, for search engines and for Open Graph and Twitter cards: a theme page takes
+    its theme's description from the data, which Zensical must do as MkDocs does."""
+    mkdocs, zensical = html_pages(sites["mkdocs"]), html_pages(sites["zensical"])
+    for name, html in mkdocs.items():
+        tags = PREVIEW_TAGS.findall(html)
+        assert len(tags) >= 4, name
+        assert PREVIEW_TAGS.findall(zensical[name]) == tags, name
+    theme = yaml.safe_load((PROJECT / "data" / "themes.yaml").read_text(encoding="utf-8"))["themes"][0]
+    tags = dict(PREVIEW_TAGS.findall(zensical[f"themes/{theme['id']}/index.html"]))
+    assert html_lib.unescape(tags["description"]) == html_lib.unescape(tags["og:description"]) == theme["description"]
 
 
 def _policy_without_hashes(content: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import os
 import re
 import shutil
@@ -18,6 +19,20 @@ DEFAULT_REPOSITORY = MKDOCS["extra"]["repository"].rstrip("/")
 
 
 FORK = {"GITHUB_REPOSITORY": "acme/rebound", "SITE_URL": "https://acme.github.io/rebound/"}
+# The fork words one theme in its own way, with characters that an attribute must escape once, and only once.
+FORK_DESCRIPTION = 'Calm steps & "kind" words for after a bad interview, when it\'s hard <still>.'
+
+
+def fork_of_the_project(folder: Path, **copy) -> Path:
+    project = copy_project(folder, **copy)
+    themes = project / "data" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    mindset = yaml.safe_load(text)["themes"][0]
+    assert mindset["id"] == "mindset"
+    themes.write_text(
+        text.replace(mindset["description"], yaml.safe_dump(FORK_DESCRIPTION).split("\n")[0]), encoding="utf-8"
+    )
+    return project
 
 
 def fork_environment() -> dict[str, str]:
@@ -49,10 +64,14 @@ def assert_every_page_links_to_the_fork(site: Path):
     assert '"site_url": "https://acme.github.io/rebound/"' in data
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://acme.github.io/rebound/</loc>" in sitemap
+    mindset = (site / "themes" / "mindset" / "index.html").read_text(encoding="utf-8")
+    for key, attribute in (("description", "name"), ("og:description", "property"), ("twitter:description", "name")):
+        found = re.findall(rf'<meta {attribute}="{key}" content="([^"]*)"', mindset)
+        assert [html_lib.unescape(value) for value in found] == [FORK_DESCRIPTION], (key, found)
 
 
 def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fork_of_the_project(tmp_path / "project")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=project,
@@ -68,7 +87,7 @@ def test_a_build_for_another_repository_and_address_links_to_them_on_every_page(
 def test_a_zensical_build_takes_the_same_addresses_from_the_environment(tmp_path):
     """`make build ENGINE=zensical`, as a fork's workflow would run it; Zensical runs no MkDocs hooks."""
     install_zensical()
-    project = copy_project(tmp_path / "project", tools=True)
+    project = fork_of_the_project(tmp_path / "project", tools=True)
     shutil.copy(PROJECT / "requirements-zensical.txt", project)
     # The project's own Zensical environment, taken as installed (-o): the copy has none of its own.
     make = ["make", "--no-print-directory", "build", "ENGINE=zensical", f"ZENSICAL_VENV={ZENSICAL_VENV}"]
