@@ -6,6 +6,7 @@ readers see as prose, and how the open data carries it. The reader (read/records
 publish/datapage.py) and the messages about unknown ids or misplaced files all read this list, so a new
 kind of data is one entry here, its schema/<schema>.schema.json, its macros/check/<checks>.py
 and a fixture in tests/fixtures/data/ (tests/test_kinds.py adds one to prove it).
+The open data, its published schema and the Open data page then take the new kind in by themselves.
 
 This module imports nothing from the package: everything else may import it.
 """

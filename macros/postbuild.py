@@ -4,7 +4,8 @@ it works the same after MkDocs and after Zensical.
 - Every HTML page: Material's search dialog gets its name, then the page gets its
   Content-Security-Policy (publish/csp.py), last, so the policy covers the page as it will be served.
 - The open data: api/v1/knowledge-base.json and schema/ (publish/export.py), from the same checked
-  knowledge base the pages were made from, and the guide's slim files (render/guide.py).
+  knowledge base the pages were made from, the guide's slim files (render/guide.py) and the rules
+  the Suggest a tip page checks against, api/v1/rules.json (render/suggest.py).
 
 MkDocs runs it from hooks/postbuild.py. After `zensical build`, `make build ENGINE=zensical` runs
 `python -m macros.postbuild site`. Running it twice changes nothing.

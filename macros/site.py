@@ -17,13 +17,14 @@ of them changed.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from dataclasses import dataclass
 
 from .knowledge import DataError, KnowledgeBase, load_knowledge_base
 from .publish.datapage import open_data_context
-from .publish.export import build_date, json_text
+from .publish.export import json_text
 from .render import Renderer
 from .settings import Settings
 
@@ -53,6 +54,11 @@ class Site:
     @functools.cached_property
     def open_data_page(self) -> dict:
         return open_data_context(self.build_date, self.settings.site_url, self.open_data_json)
+
+
+def build_date() -> str:
+    """Today's date in UTC, as YYYY-MM-DD: the build's date, which the pages and the open data give."""
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
 def fingerprint(settings: Settings) -> dict[str, tuple]:

@@ -33,9 +33,17 @@ SCHEMA = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-                    "text": {"type": "string", "minLength": 1},
-                    "tip": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                    "id": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                        "description": "Lower-case words joined by hyphens.",
+                    },
+                    "text": {"type": "string", "minLength": 1, "description": "The hint, as readers see it."},
+                    "tip": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                        "description": "The id of the tip that says more.",
+                    },
                 },
                 "required": ["id", "text", "tip"],
                 "additionalProperties": False,
@@ -124,3 +132,28 @@ def test_a_new_kind_is_published_in_the_open_data_as_its_schema_describes(projec
     assert [error.message for error in validator.iter_errors(export)] == []
     broken = {**export, "hints": [{"id": "first-hint", "text": "A hint."}]}  # the published schema holds hints too
     assert any("'tip' is a required property" in error.message for error in validator.iter_errors(broken))
+    data_page = (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    for field in ("hints", "hints[].id", "hints[].text", "hints[].tip"):  # explained to reusers, from its schema
+        assert f'<tr><th scope="row"><code>{field}</code></th>' in data_page, field
+
+
+def test_the_open_data_tests_hold_a_new_kind_with_no_other_edit(project):
+    """tests/test_open_data.py, run on the copy with the new kind: the file, the published schemas and the
+    Open data page take it in with no edit to schema/knowledge-base.schema.json or docs/data.md."""
+    shutil.copytree(
+        PROJECT / "tests", project / "tests", dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(PROJECT / "pytest.ini", project)
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:xdist",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_open_data.py",
+    ]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=280)
+    assert result.returncode == 0, result.stdout[-3000:]

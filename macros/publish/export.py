@@ -8,7 +8,6 @@ sourced, then title), so readers of the file need no sorting of their own.
 
 from __future__ import annotations
 
-import datetime
 import json
 import shutil
 from pathlib import Path
@@ -33,11 +32,6 @@ LICENSE = {
     "name": "Creative Commons Attribution 4.0 International",
     "url": "https://creativecommons.org/licenses/by/4.0/",
 }
-
-
-def build_date() -> str:
-    """Today's date in UTC, as YYYY-MM-DD: the date the open data was generated."""
-    return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
 def knowledge_base_to_dict(kb: KnowledgeBase, generated: str, site_url: str) -> dict:

@@ -4,6 +4,11 @@ The checker prints these fixes, and the "Add a tip" page lists them. Each limit 
 defined once: in limits.py, or in schema/*.schema.json for lengths and list sizes. The
 fix texts are built from those same numbers, so the checks, the schemas and the docs
 cannot disagree (tests/test_contributing.py).
+
+A new check reuses a code when the problem is the same to a contributor (E207, the same value twice in
+a list, whatever the list; E301, an unknown id of any kind), so the fix they read still fits. It gets
+a new code, in the module of its group, when the fix would be different: tests/test_every_rule.py then
+asks for a sample that breaks it.
 """
 
 from __future__ import annotations
