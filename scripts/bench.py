@@ -128,13 +128,13 @@ WORD = re.compile(r"\b[a-z]{4,}\b")
 
 def _word_swaps(tips: list[dict]) -> dict[tuple[int, int], list[str]]:
     """Every lower-case word of four letters or more in the real tips, by (length, syllables)."""
-    from macros.check.style import _syllables
+    from macros.check.style import syllables
 
     found: dict[tuple[int, int], set[str]] = {}
     for tip in tips:
         for text in _texts(tip):
             for word in WORD.findall(text):
-                found.setdefault((len(word), _syllables(word)), set()).add(word)
+                found.setdefault((len(word), syllables(word)), set()).add(word)
     return {key: sorted(words) for key, words in found.items()}
 
 
@@ -145,11 +145,11 @@ def _texts(tip: dict) -> list[str]:
 
 
 def _vary(tip: dict, rng: random.Random, swaps: dict) -> dict:
-    from macros.check.style import _syllables
+    from macros.check.style import syllables
 
     def swap(match: re.Match) -> str:
         word = match.group(0)
-        choices = swaps.get((len(word), _syllables(word)), [word])
+        choices = swaps.get((len(word), syllables(word)), [word])
         return rng.choice(choices) if rng.random() < 0.5 else word
 
     def vary(text: str) -> str:

@@ -449,7 +449,7 @@ def test_syllables_match_pyphen_for_every_word_we_publish():
 
     import pyphen
 
-    from macros.check.style import _syllables
+    from macros.check.style import syllables
 
     hyphenator = pyphen.Pyphen(lang="en_US")
     words = {"", "a", "ab", "abc", "2026", "snake_case", "affinity’", "ﬁnancial", "İstanbul", "co-operate"}
@@ -458,9 +458,9 @@ def test_syllables_match_pyphen_for_every_word_we_publish():
         words.update(re.sub(r"[^\w\s]", "", text).split())
     assert len(words) > 1000
     wrong = {
-        word: (_syllables(word), len(hyphenator.positions(word)) + 1)
+        word: (syllables(word), len(hyphenator.positions(word)) + 1)
         for word in words
-        if _syllables(word) != len(hyphenator.positions(word)) + 1
+        if syllables(word) != len(hyphenator.positions(word)) + 1
     }
     assert not wrong
 

@@ -68,7 +68,7 @@ def _levels(pattern: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _syllables(word: str) -> int:
+def syllables(word: str) -> int:
     patterns, longest = hyphenation_patterns()
     dotted = f".{word.lower()}."
     levels = [0] * (len(dotted) + 1)
@@ -97,8 +97,8 @@ def reading_ease(text: str) -> float:
         found = _FLESCH_SENTENCE.findall(text)
         short = sum(1 for sentence in found if len(_PUNCTUATION.sub("", sentence).split()) <= 2)
         words_per_sentence = _round(len(words) / max(1, len(found) - short), 1)
-        syllables = sum(map(_syllables, _PUNCTUATION.sub("", text.lower()).split()))
-        syllables_per_word = _round(syllables / len(words), 1)
+        total = sum(map(syllables, _PUNCTUATION.sub("", text.lower()).split()))
+        syllables_per_word = _round(total / len(words), 1)
     return _round(206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word, 2)
 
 
