@@ -206,10 +206,17 @@ def check_plan(page, situations: list[str]) -> tuple[list, list]:
     expected = plan_for(situations)
     assert len(shown) == len(set(shown))
     extra = set(shown) - expected
-    # The one tip a plan may add: the thank-you tip, when another tip speaks of "your note".
+    # The one tip a plan may add: the thank-you tip, when another tip speaks of "your note"; it opens the plan
+    # only together with that tip.
     assert extra <= {THANK_YOU}, extra
+
+    def speaks_of_a_note(part):
+        return any(SAYS_YOUR_NOTE.search(TIP_BY_TITLE[t]["title"] + " " + TIP_BY_TITLE[t]["summary"]) for _, t in part)
+
     if extra:
-        assert any(SAYS_YOUR_NOTE.search(TIP_BY_TITLE[t]["title"] + " " + TIP_BY_TITLE[t]["summary"]) for _, t in first)
+        assert speaks_of_a_note(first + rest)
+        if THANK_YOU in [TIP_BY_TITLE[title]["id"] for _, title in first]:
+            assert speaks_of_a_note(first)
     assert expected <= set(shown)
     assert (
         len(first) == min(FIRST_STEPS, len(shown)) or len(first) == FIRST_STEPS - 1
@@ -390,7 +397,8 @@ def test_without_javascript_every_situation_sits_under_its_group_and_leads_to_it
 def test_each_situations_plan_is_the_same_with_and_without_javascript_and_words_its_notes_right(visit):
     """One page ticks each situation in turn; the page without JavaScript must list the same first steps.
     The wording faults stay fixed: a plan that speaks of "your note" holds the thank-you tip before it,
-    the note under the thank-you tip is the one for the situation, and a plan offers only notes its steps introduce."""
+    the note under the thank-you tip is the one for the situation, and a plan offers only notes its steps introduce,
+    with the step written for the note among the first steps."""
     plain = visit("situations/", java_script_enabled=False).page
     page = open_guide(visit)
     for situation in ORDERED:
@@ -429,6 +437,7 @@ def test_each_situations_plan_is_the_same_with_and_without_javascript_and_words_
         if tool.is_visible():
             offered = by_title[tool.locator("a").inner_text()]
             assert set(offered["tips"]) & set(ids), f"{situation}: the plan offers a note none of its steps introduces"
+            assert offered["tips"][0] in first_ids, f"{situation}: the step that introduces the note is folded away"
             listed = plain.locator(f"section#situation-{situation}").get_by_role("link", name=offered["title"])
             assert listed.count() == 1
         helps = BY_ID[situation].get("get_help", False)

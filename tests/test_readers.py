@@ -5,12 +5,13 @@ The readers sit in lists named after the group of their situation; one test hold
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
 from macros.knowledge import load_knowledge_base
-from macros.render.guide import split_plan
+from macros.render.guide import brings, own_ranks, plan_tools, split_plan
 from support.project import PROJECT
 
 KB = load_knowledge_base(PROJECT / "data", PROJECT / "docs")
@@ -325,3 +326,26 @@ def test_each_reader_gets_today_a_note_and_the_next_interview_written_for_them(s
     assert any(tip["stage"] == "before-next-interview" for tip in own), "nothing for the next interview written for it"
     if note_fits:
         assert notes(tips), "no note in the plan"
+
+
+def test_every_plan_of_one_or_two_situations_opens_with_the_steps_its_note_and_tips_need():
+    """The note a plan ends with is introduced by one of its first steps, not folded away; and a tip that is in
+    a plan only because another speaks of it (the thank-you note) never opens the plan without that tip."""
+    situations = [situation["id"] for situation in KB.situations]
+    for chosen in [[one] for one in situations] + [list(two) for two in itertools.combinations(situations, 2)]:
+        first = [tip["id"] for tip in split_plan(KB, chosen)[0]]
+        note = plan_tools(KB, chosen)["note"]
+        if note is not None:
+            assert note["tips"][0] in first, (chosen, note["id"])
+        own = own_ranks(KB, chosen)
+        for tip_id in first:
+            bringers = [other for other in first if tip_id in brings(KB, KB.by_id["tips"][other])]
+            assert tip_id in own or bringers, (chosen, tip_id)
+
+
+def test_a_reader_turned_down_with_no_reason_is_offered_the_note_to_the_employer():
+    """Most readers have no agency: the agency's note is one step down, in the tip it belongs to."""
+    first, _ = split_plan(KB, ["rejected-no-reason"])
+    note = plan_tools(KB, ["rejected-no-reason"])["note"]
+    assert note is not None and note["tips"][0] in [tip["id"] for tip in first]
+    assert "recruiter_name" not in [placeholder["id"] for placeholder in note["placeholders"]]

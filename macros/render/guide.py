@@ -3,7 +3,9 @@
 A plan is every tip tagged with a chosen situation, plus the few steps every plan carries
 (in_every_plan). It opens short: at most FIRST_STEPS tips, the most specific first (written for
 a chosen situation, then tagged with one, then the shared steps), with the best of each stage
-taken first so the short plan reaches from today to the next interview. The rest waits, folded.
+taken first so the short plan reaches from today to the next interview, and then the step that
+introduces the plan's note (best_note), so the note it ends with is never folded away. The rest
+waits, folded.
 
 The Every situation page (macros/render/templates/guide_list.html) shows each situation's first steps for
 readers without JavaScript. With it, the guide's script (docs/assets/js/guide.js) builds plans for
@@ -39,8 +41,8 @@ def brings(kb: KnowledgeBase, tip: dict) -> list[str]:
     return []
 
 
-def ranked_tips(kb: KnowledgeBase, chosen: list[str]) -> list[tuple[int, dict]]:
-    """(rank, tip) for every tip in the plan for `chosen`, in timeline order."""
+def own_ranks(kb: KnowledgeBase, chosen: list[str]) -> dict[str, int]:
+    """{tip id: rank} for the tips in the plan for `chosen` on their own account, not brought by another."""
     wanted = set(chosen)
     ranks: dict[str, int] = {}
     for tip in kb.tips:
@@ -50,7 +52,14 @@ def ranked_tips(kb: KnowledgeBase, chosen: list[str]) -> list[tuple[int, dict]]:
             ranks[tip["id"]] = TAGGED
         elif tip.get("in_every_plan") and wanted:
             ranks[tip["id"]] = SHARED
-    for tip_id, rank in list(ranks.items()):
+    return ranks
+
+
+def ranked_tips(kb: KnowledgeBase, chosen: list[str]) -> list[tuple[int, dict]]:
+    """(rank, tip) for every tip in the plan for `chosen`, in timeline order: a tip another brings takes its rank."""
+    own = own_ranks(kb, chosen)
+    ranks = dict(own)
+    for tip_id, rank in own.items():
         for other in brings(kb, kb.by_id["tips"][tip_id]):
             ranks[other] = min(ranks.get(other, rank), rank)
     return [(ranks[tip["id"]], tip) for tip in kb.tips if tip["id"] in ranks]
@@ -61,8 +70,12 @@ def split_plan(kb: KnowledgeBase, chosen: list[str]) -> tuple[list[dict], list[d
 
     guide.js does the same in the browser (firstSteps); tests/test_guide.py checks they agree."""
     ranked = ranked_tips(kb, chosen)
+    own = own_ranks(kb, chosen)
     order = {tip["id"]: index for index, (_, tip) in enumerate(ranked)}
-    by_rank = sorted(ranked, key=lambda pair: (pair[0], order[pair[1]["id"]]))
+    # A tip that is in the plan only because another brings it comes in with that tip, never before it.
+    by_rank = sorted(
+        (pair for pair in ranked if pair[1]["id"] in own), key=lambda pair: (pair[0], order[pair[1]["id"]])
+    )
     picked: list[str] = []
 
     def pick(tip: dict) -> None:
@@ -74,6 +87,10 @@ def split_plan(kb: KnowledgeBase, chosen: list[str]) -> tuple[list[dict], list[d
         best = next((tip for rank, tip in by_rank if tip["stage"] == stage["id"] and rank < SHARED), None)
         if best is not None:
             pick(best)
+    note = best_note(kb, {tip["id"]: rank for rank, tip in ranked})
+    if note is not None:  # then the step that introduces the plan's note (or the tip that brings it)
+        step = note["tips"][0]
+        pick(next(tip for _, tip in by_rank if tip["id"] == step or step in brings(kb, tip)))
     for _, tip in by_rank:
         pick(tip)
     first = [tip for _, tip in ranked if tip["id"] in picked]

@@ -125,15 +125,16 @@
   /* Every tip of the plan for these situations, with its rank (lower is more specific), in site order. */
   function rankedTips(index, files) {
     const byId = new Map();
-    function add(tip, rank) {
+    /* brought: in the plan only because another tip brings it (macros/render/guide.py, own_ranks) */
+    function add(tip, rank, brought) {
       const known = byId.get(tip.id);
       if (!known || rank < known.rank) {
-        byId.set(tip.id, {tip: tip, rank: rank});
+        byId.set(tip.id, {tip: tip, rank: rank, brought: known ? known.brought && brought : brought});
       }
     }
     files.forEach(function (file) {
       file.tips.forEach(function (tip) {
-        add(tip, tip.rank);
+        add(tip, tip.rank, false);
       });
     });
     const shared = new Map(index.shared.map(function (tip) {
@@ -141,14 +142,14 @@
     }));
     index.shared.forEach(function (tip) {
       if (tip.every_plan) {
-        add(tip, SHARED);
+        add(tip, SHARED, false);
       }
     });
     Array.from(byId.values()).forEach(function (entry) {
       (entry.tip.brings || []).forEach(function (id) {
         const brought = byId.has(id) ? byId.get(id).tip : shared.get(id);
         if (brought) {
-          add(brought, entry.rank);
+          add(brought, entry.rank, true);
         }
       });
     });
@@ -159,7 +160,10 @@
 
   /* The first steps and the rest (macros/render/guide.py, split_plan, is the same rule). */
   function splitPlan(index, ranked) {
-    const byRank = ranked.slice().sort(function (a, b) {
+    /* A tip that is in the plan only because another brings it comes in with that tip, never before it. */
+    const byRank = ranked.filter(function (entry) {
+      return !entry.brought;
+    }).sort(function (a, b) {
       return a.rank - b.rank || a.tip.order - b.tip.order;
     });
     const picked = [];
@@ -179,6 +183,14 @@
         pick(best.tip);
       }
     });
+    const note = bestNote(index, new Map(ranked.map(function (entry) {
+      return [entry.tip.id, entry.rank];
+    })), null);
+    if (note) {  // then the step that introduces the plan's note (or the tip that brings it)
+      pick(byRank.find(function (entry) {
+        return entry.tip.id === note.tips[0] || (entry.tip.brings || []).indexOf(note.tips[0]) !== -1;
+      }).tip);
+    }
     byRank.forEach(function (entry) {
       pick(entry.tip);
     });
