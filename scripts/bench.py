@@ -45,10 +45,10 @@ WORK = Path(tempfile.mkdtemp(prefix="interview-rebound-bench-"))
 LIGHTHOUSE_VERSION = "13.5.0"
 # Lighthouse audits in the full browser a reader would use (the Makefile names it).
 LIGHTHOUSE_CHROMIUM = os.environ.get("LIGHTHOUSE_CHROMIUM", "/usr/bin/chromium")
-# Pages to weigh and audit.
+# Pages to weigh and audit; besides them, the heaviest theme page and the heaviest page of all, found at
+# each run (heaviest()), since the theme pages grow with their tips, and not evenly.
 KEY_PAGES = {
     "home": "index.html",
-    "theme (mindset)": "themes/mindset/index.html",
     "timeline": "timeline/index.html",
     "checklist": "checklist/index.html",
     "guide": "guide/index.html",
@@ -390,6 +390,12 @@ def page_weight(site: Path, page: Path) -> dict:
     return sizes
 
 
+def heaviest(site: Path, pattern: str) -> str:
+    """The page under `site` matching `pattern` that loads the most on a first visit, as a path in the site."""
+    pages = sorted(site.glob(pattern))
+    return max(pages, key=lambda page: page_weight(site, page)["first_load"]).relative_to(site).as_posix()
+
+
 def guide_weight(site: Path) -> dict:
     """The guide's first load (gzip) and, apart, the largest situation file, which loads only when ticked."""
     files = [path for path in (site / "assets" / "guide").glob("*.json") if path.name != "index.json"]
@@ -586,7 +592,13 @@ def main() -> int:
     pages = {}
     results["weights"] = {}
     results["zensical_weights"] = {}
-    for name, path in KEY_PAGES.items():
+    theme, page_of_all = heaviest(site, "themes/*/index.html"), heaviest(site, "**/index.html")
+    weighed = {
+        **KEY_PAGES,
+        f"heaviest theme ({theme.split('/')[1]})": theme,
+        f"heaviest page ({page_of_all.removesuffix('index.html') or 'home'})": page_of_all,
+    }
+    for name, path in weighed.items():
         page = site / path
         if not page.is_file():
             raise SystemExit(f"bench: the build has no {path}; update KEY_PAGES in scripts/bench.py")
@@ -597,7 +609,7 @@ def main() -> int:
             **page_weight(zensical_project / "site", zensical_project / "site" / path),
         }
     if not args.no_lighthouse:
-        audited = {name: page for name, page in pages.items() if name in LIGHTHOUSE_PAGES or name.startswith("theme")}
+        audited = {name: page for name, page in pages.items() if name in LIGHTHOUSE_PAGES or "theme" in name}
         results["lighthouse"] = lighthouse(site, audited)
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
