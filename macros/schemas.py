@@ -34,9 +34,13 @@ def read_json(path: Path) -> dict:
 
 def resolve_ref(schema: dict, prop: dict) -> dict:
     """A schema property with its $ref filled in, the property's own keys winning. The one place that
-    follows a $ref: local ones (#/$defs/id) and ones into another published schema
-    (tip.schema.json#/properties/title). `ref_name` tells which definition it was, for example "id"."""
+    follows a $ref: local ones (#/$defs/id), ones into another published schema
+    (tip.schema.json#/properties/title), and whole ones (checklist.schema.json, marked `ref_record`).
+    `ref_name` tells which definition it was, for example "id"."""
     ref = prop.get("$ref", "")
+    if ref.endswith(".schema.json"):  # a whole other schema (checklist.schema.json): a record described there
+        own = {key: value for key, value in prop.items() if key != "$ref"}
+        return {**_anchored(schema_for(ref.removesuffix(".schema.json")), ref), **own, "ref_record": ref}
     if "#/" not in ref:
         return prop
     file, pointer = ref.split("#/", 1)

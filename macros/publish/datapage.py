@@ -52,6 +52,8 @@ _TYPE_WORDS = {
 
 
 def _kind(prop: dict, root: dict) -> str:
+    if "ref_record" in prop:  # a record described by another published schema
+        return "record"
     if "ref_name" in prop and prop.get("type") != "array":  # a shared list is described by its items
         return _TYPE_WORDS.get(prop["ref_name"], (prop["ref_name"],))[0]
     ref = prop.get("$ref", "")
