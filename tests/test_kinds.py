@@ -51,15 +51,6 @@ WELCOME_SCHEMA = {
     "required": ["message"],
     "additionalProperties": False,
 }
-STORY_CHECKS = '''"""Checks on each story: it points at a real tip."""
-
-from . import Context
-
-
-def check(ctx: Context):
-    for story in ctx.kb.stories:
-        ctx.reference(ctx.record("stories", story["id"]), "tips", story["tip"], ("tip",))
-'''
 WELCOME_CHECKS = '''"""The welcome links to nothing, so there is nothing to check between records."""
 
 
@@ -97,15 +88,21 @@ SCHEMA = {
     "required": ["hints"],
     "additionalProperties": False,
 }
-CHECKS = '''"""Checks on each hint: it points at a real tip."""
+
+
+def tip_links_checks(kind: str) -> str:
+    """A checks module for `kind`: each entry points at a real tip."""
+    return f'''"""Checks on each entry of {kind}: it points at a real tip."""
 
 from . import Context
 
 
 def check(ctx: Context):
-    for hint in ctx.kb.hints:
-        ctx.reference(ctx.record("hints", hint["id"]), "tips", hint["tip"], ("tip",))
+    for entry in ctx.kb.{kind}:
+        ctx.reference(ctx.record("{kind}", entry["id"]), "tips", entry["tip"], ("tip",))
 '''
+
+
 LONG = " ".join(["word"] * 30) + "."
 
 
@@ -138,7 +135,11 @@ def project(tmp_path_factory) -> Path:
     kinds.write_text(text[: end + 1] + "".join(ENTRIES) + text[end + 1 :], encoding="utf-8")
     for name, schema in (("hints", SCHEMA), ("story", STORY_SCHEMA), ("welcome", WELCOME_SCHEMA)):
         (project / "schema" / f"{name}.schema.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
-    for name, checks in (("hints", CHECKS), ("stories", STORY_CHECKS), ("welcome", WELCOME_CHECKS)):
+    for name, checks in (
+        ("hints", tip_links_checks("hints")),
+        ("stories", tip_links_checks("stories")),
+        ("welcome", WELCOME_CHECKS),
+    ):
         (project / "macros" / "check" / f"{name}.py").write_text(checks, encoding="utf-8")
     for data, tip_id in (
         (project / "tests" / "fixtures" / "data", "breathe-slowly"),
