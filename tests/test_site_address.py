@@ -30,7 +30,8 @@ def fork_of_the_project(folder: Path, **copy) -> Path:
     mindset = yaml.safe_load(text)["themes"][0]
     assert mindset["id"] == "mindset"
     themes.write_text(
-        text.replace(mindset["description"], yaml.safe_dump(FORK_DESCRIPTION).split("\n")[0]), encoding="utf-8"
+        text.replace(mindset["description"], yaml.safe_dump(FORK_DESCRIPTION, width=10_000).split("\n")[0]),
+        encoding="utf-8",
     )
     return project
 
